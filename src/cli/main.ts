@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type Config, loadConfig } from '../config.js';
+import { UnknownServerError } from '../core/registry.js';
+import { createRuntime } from '../runtime.js';
+import { runStdio } from '../transports/stdio.js';
+import { authLabel, registryEntry } from './describe.js';
+
+const USAGE = `Usage: gumcp <command> [options]
+
+Commands:
+  list                                   List the servers with their tool counts and auth kinds
+  run --server <id> [--user-id local]    Serve one server over stdio
+  serve [--host H] [--port P] [--metrics-port M]
+                                         Run the HTTP host (Streamable HTTP and SSE)
+  dev                                    Run the host and restart it when a source file changes
+  registry [--out file.json]             Write the server list JSON generated from the definitions
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      server: { type: 'string' },
+      'user-id': { type: 'string', default: 'local' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'metrics-port': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const num = (flag: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`--${flag} must be a port number, got "${v}"`);
+    return n;
+  };
+  const overrides: Partial<Config> = {
+    host: values.host,
+    port: num('port', values.port),
+    metricsPort: num('metrics-port', values['metrics-port']),
+  };
+  const config = loadConfig(process.env, overrides);
+
+  switch (command) {
+    case 'list': {
+      const runtime = await createRuntime(config);
+      for (const c of await runtime.registry.loadAll()) {
+        const def = c.definition;
+        process.stdout.write(
+          `${def.id.padEnd(24)} ${String(c.tools.size).padStart(3)} tools  ${authLabel(def.auth).padEnd(9)}  ${def.name}\n`,
+        );
+      }
+      return;
+    }
+    case 'registry': {
+      const runtime = await createRuntime(config);
+      const servers = (await runtime.registry.loadAll()).map(registryEntry);
+      const json = `${JSON.stringify({ servers }, null, 2)}\n`;
+      if (values.out) writeFileSync(values.out, json);
+      else process.stdout.write(json);
+      return;
+    }
+    case 'run': {
+      if (!values.server) fail('gumcp run needs --server <id>');
+      const runtime = await createRuntime(config);
+      if (!runtime.registry.has(values.server)) {
+        fail(new UnknownServerError(values.server, runtime.registry.ids()).message);
+      }
+      await runStdio(runtime, values.server, values['user-id'] ?? 'local');
+      await runtime.close();
+      return;
+    }
+    case 'serve': {
+      const { startHost } = await import('../transports/http/host.js');
+      const runtime = await createRuntime(config);
+      const host = await startHost(runtime);
+      const stop = async (signal: string) => {
+        runtime.log.info({ signal }, 'draining and shutting down');
+        await host.close();
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.once('SIGINT', () => void stop('SIGINT'));
+      return;
+    }
+    case 'dev': {
+      // tsx watches the TypeScript sources and restarts the host on every change.
+      const child = spawn('npx', ['tsx', 'watch', 'src/cli/main.ts', 'serve', ...rest], { stdio: 'inherit' });
+      child.on('exit', (code) => process.exit(code ?? 0));
+      return;
+    }
+    default:
+      fail(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error));
+});

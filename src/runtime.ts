@@ -1,0 +1,60 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { SessionContext } from './core/context.js';
+import { ServerRegistry } from './core/registry.js';
+import { type CredentialsLookup, sessionContext } from './core/session.js';
+import { openStore } from './store/open.js';
+import type { KeyValueStore } from './store/types.js';
+import { userStore } from './store/user-store.js';
+import { createLogger } from './util/log.js';
+
+/**
+ * What every transport needs to serve sessions: the registry, the store, the logger and where
+ * credentials come from. Built once per process.
+ */
+export interface Runtime {
+  readonly config: Config;
+  readonly registry: ServerRegistry;
+  readonly store: KeyValueStore;
+  readonly log: Logger;
+  /** The context for one user of one server; cached, so reconnecting users get the same one. */
+  session(serverId: string, userId: string): SessionContext;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  registry?: ServerRegistry;
+  log?: Logger;
+  credentials?: CredentialsLookup;
+}
+
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const store = await openStore(config.storeUrl);
+  const registry = options.registry ?? new ServerRegistry();
+  const sessions = new Map<string, SessionContext>();
+  return {
+    config,
+    registry,
+    store,
+    log,
+    session(serverId, userId) {
+      const key = `${serverId}\u0000${userId}`;
+      let ctx = sessions.get(key);
+      if (!ctx) {
+        ctx = sessionContext({
+          serverId,
+          userId,
+          store: userStore(store, serverId, userId),
+          log: log.child({ server: serverId, user: userId }),
+          ...(options.credentials ? { credentials: options.credentials } : {}),
+        });
+        // Contexts are small and bounded by users x servers; a cap keeps a flood of user ids harmless.
+        if (sessions.size >= 100_000) sessions.delete(sessions.keys().next().value as string);
+        sessions.set(key, ctx);
+      }
+      return ctx;
+    },
+    close: () => store.close(),
+  };
+}

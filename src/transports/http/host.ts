@@ -1,0 +1,3 @@
+export async function startHost(_r: unknown): Promise<{ close(): Promise<void> }> {
+  throw new Error('todo');
+}

@@ -1,0 +1,206 @@
+import type { Logger } from 'pino';
+import { AuthRequiredError, ToolError } from '../core/errors.js';
+
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+export interface UpstreamRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  /** Sent as JSON unless it is a URLSearchParams (form) or a string. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface UpstreamOptions {
+  /** The service's name, used in error messages ("Slack answered 404"). */
+  service: string;
+  /** The server id, for the "re-authenticate with `gumcp auth <id>`" hint. */
+  serverId: string;
+  /** The API root; overridable so tests can point it at a fake. */
+  baseUrl: string;
+  /** Headers added to every request, usually the Authorization header. Called once per request. */
+  auth?: () => Promise<Record<string, string>> | Record<string, string>;
+  timeoutMs?: number;
+  /** Retries after a 429 or 5xx answer or a network failure. */
+  retries?: number;
+  /** First backoff delay; doubles per retry, with jitter. */
+  backoffMs?: number;
+  /** Longest Retry-After the client will wait for; a longer one fails the call at once. */
+  maxRetryAfterMs?: number;
+  log?: Logger;
+  /** Turns an error body into a readable message, e.g. Slack's `{ ok: false, error }`. */
+  describeError?: (status: number, body: unknown) => string | undefined;
+}
+
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+
+/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function buildUrl(baseUrl: string, path: string, query: Query | undefined): URL {
+  const url = new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, v);
+    else url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+function encodeBody(body: unknown): { body?: string | URLSearchParams; type?: string } {
+  if (body === undefined) return {};
+  if (body instanceof URLSearchParams) return { body, type: 'application/x-www-form-urlencoded' };
+  if (typeof body === 'string') return { body, type: 'text/plain' };
+  return { body: JSON.stringify(body), type: 'application/json' };
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json') || /^[[{]/.test(text.trimStart())) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** A short, secret-free description of an error body: the provider's message, never the raw payload. */
+function providerMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.slice(0, 200);
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as Record<string, unknown>;
+  const error = b.error;
+  if (typeof b.message === 'string') return b.message;
+  if (typeof error === 'string') return typeof b.error_description === 'string' ? b.error_description : error;
+  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return undefined;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * The HTTP client every integration calls its service with: timeouts, retries with backoff on
+ * 429/5xx honouring Retry-After, and errors turned into tool errors a user can act on. It logs
+ * method, path and status only: never a query string, header or body, which may hold secrets.
+ */
+export class UpstreamClient {
+  readonly #o: Required<Omit<UpstreamOptions, 'auth' | 'log' | 'describeError'>> &
+    Pick<UpstreamOptions, 'auth' | 'log' | 'describeError'>;
+
+  constructor(options: UpstreamOptions) {
+    this.#o = { timeoutMs: 30_000, retries: 3, backoffMs: 250, maxRetryAfterMs: 60_000, ...options };
+  }
+
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, { query }, signal);
+  }
+
+  post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, { method: 'POST', body }, signal);
+  }
+
+  async request<T>(path: string, req: UpstreamRequest = {}, signal?: AbortSignal): Promise<T> {
+    const { service } = this.#o;
+    const method = req.method ?? 'GET';
+    const url = buildUrl(this.#o.baseUrl, path, req.query);
+    const encoded = encodeBody(req.body);
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        ...(encoded.type ? { 'content-type': encoded.type } : {}),
+        ...(await this.#o.auth?.()),
+        ...req.headers,
+      };
+      const started = performance.now();
+      let response: Response;
+      try {
+        const timeout = AbortSignal.timeout(this.#o.timeoutMs);
+        response = await fetch(url, {
+          method,
+          headers,
+          body: encoded.body,
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw new ToolError(`Request to ${service} was cancelled`);
+        const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+        this.#o.log?.warn(
+          { service, method, path: url.pathname, attempt, timedOut },
+          'upstream request failed',
+        );
+        if (attempt < this.#o.retries) {
+          await sleep(this.#backoff(attempt), signal);
+          continue;
+        }
+        throw new ToolError(
+          timedOut
+            ? `${service} did not answer within ${Math.round(this.#o.timeoutMs / 1000)} s; try again later`
+            : `Could not reach ${service}; check the network and try again`,
+        );
+      }
+      const ms = Math.round(performance.now() - started);
+      this.#o.log?.debug({ service, method, path: url.pathname, status: response.status, ms }, 'upstream');
+      if (response.ok) return (await readBody(response)) as T;
+
+      const body = await readBody(response);
+      if (RETRYABLE.has(response.status) && attempt < this.#o.retries) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+        if (retryAfter === undefined || retryAfter <= this.#o.maxRetryAfterMs) {
+          await sleep(retryAfter ?? this.#backoff(attempt), signal);
+          continue;
+        }
+      }
+      throw this.#error(response, body);
+    }
+  }
+
+  #backoff(attempt: number): number {
+    const base = this.#o.backoffMs * 2 ** attempt;
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  #error(response: Response, body: unknown): ToolError {
+    const { service, serverId } = this.#o;
+    const detail = this.#o.describeError?.(response.status, body) ?? providerMessage(body);
+    const suffix = detail ? `: ${detail}` : '';
+    switch (response.status) {
+      case 401:
+        return new AuthRequiredError(serverId, `${service} rejected the stored token (expired or revoked)`);
+      case 403:
+        return new ToolError(`Permission denied by ${service}${suffix}`);
+      case 404:
+        return new ToolError(`Not found at ${service}${suffix}`);
+      case 429: {
+        const wait = parseRetryAfter(response.headers.get('retry-after'));
+        const when = wait !== undefined ? ` in ${Math.ceil(wait / 1000)} s` : ' later';
+        return new ToolError(`Rate limited by ${service}; try again${when}`);
+      }
+      default:
+        if (response.status >= 500)
+          return new ToolError(`${service} failed (HTTP ${response.status}); try again later`);
+        return new ToolError(`${service} rejected the request (HTTP ${response.status})${suffix}`);
+    }
+  }
+}
