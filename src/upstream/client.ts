@@ -204,3 +204,12 @@ export class UpstreamClient {
     }
   }
 }
+
+/**
+ * The API root of a service: `GUMCP_<SERVER>_API_URL` when set (tests point it at a fake on
+ * loopback; a user may point it at a proxy), otherwise the service's real URL.
+ */
+export function serviceUrl(serverId: string, realUrl: string): string {
+  const name = `GUMCP_${serverId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_URL`;
+  return process.env[name] || realUrl;
+}

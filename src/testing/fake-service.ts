@@ -1,0 +1,112 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request as it reached the fake: what tests assert on. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  /** Parsed JSON or form body when the content type says so, else the raw text (or undefined). */
+  body: unknown;
+  rawBody: string;
+}
+
+export interface FakeReply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON; strings as they are. */
+  body?: unknown;
+}
+
+export type FakeRoute = (req: RecordedRequest) => FakeReply | Promise<FakeReply>;
+
+export interface FakeService {
+  /** Base URL on loopback, e.g. http://127.0.0.1:43211 */
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  /** Answers `METHOD /path` (exact path) or, with a function, any request it returns a reply for. */
+  route(methodAndPath: string, handler: FakeRoute | FakeReply): void;
+  /** Queues one-off replies for a route, used before its regular handler (e.g. a 429 then success). */
+  once(methodAndPath: string, ...replies: FakeReply[]): void;
+  close(): Promise<void>;
+}
+
+function parseBody(req: IncomingMessage, raw: string): unknown {
+  if (!raw) return undefined;
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('json')) return JSON.parse(raw);
+  if (type.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+  return raw;
+}
+
+/**
+ * A stand-in for a provider's API on 127.0.0.1. Routes are keyed by "METHOD /path"; a path may end
+ * in `*` to match a prefix. Unrouted requests get 404 with a JSON error, so a wrong path fails a test.
+ */
+export async function startFake(): Promise<FakeService> {
+  const routes = new Map<string, FakeRoute>();
+  const queued = new Map<string, FakeReply[]>();
+  const requests: RecordedRequest[] = [];
+
+  const find = (method: string, path: string): string | undefined => {
+    const exact = `${method} ${path}`;
+    if (queued.get(exact)?.length || routes.has(exact)) return exact;
+    let best: string | undefined;
+    for (const key of [...queued.keys(), ...routes.keys()]) {
+      if (!key.endsWith('*')) continue;
+      const [m, prefix] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1, -1)];
+      if (m === method && path.startsWith(prefix) && (!best || key.length > best.length)) best = key;
+    }
+    return best;
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks).toString();
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      headers: req.headers,
+      body: parseBody(req, rawBody),
+      rawBody,
+    };
+    requests.push(recorded);
+    const key = find(recorded.method, recorded.path);
+    const next = key ? queued.get(key)?.shift() : undefined;
+    const reply: FakeReply = next ??
+      (key && routes.get(key) ? await routes.get(key)?.(recorded) : undefined) ?? {
+        status: 404,
+        body: { error: 'not_found', message: `fake has no route for ${recorded.method} ${recorded.path}` },
+      };
+    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+    res.writeHead(reply.status ?? 200, {
+      'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json',
+      ...reply.headers,
+    });
+    res.end(body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    route(methodAndPath, handler) {
+      routes.set(methodAndPath, typeof handler === 'function' ? handler : () => handler);
+    },
+    once(methodAndPath, ...replies) {
+      queued.set(methodAndPath, [...(queued.get(methodAndPath) ?? []), ...replies]);
+    },
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}

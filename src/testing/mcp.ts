@@ -1,0 +1,43 @@
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { pino } from 'pino';
+import type { Credentials } from '../core/context.js';
+import { compile } from '../core/compile.js';
+import type { ServerDefinition } from '../core/definition.js';
+import { createServerInstance } from '../core/instance.js';
+import { sessionContext } from '../core/session.js';
+import { MemoryStore } from '../store/memory.js';
+import { userStore } from '../store/user-store.js';
+
+export interface ConnectOptions {
+  userId?: string;
+  /** The credentials the session's accessor returns; a function is called on every access. */
+  credentials?: Credentials | (() => Promise<Credentials | undefined>);
+}
+
+/**
+ * Connects an SDK client to a server definition in this process, through the same instance
+ * factory the transports use. For integration tests; transport tests drive real processes.
+ */
+export async function connect(definition: ServerDefinition, options: ConnectOptions = {}): Promise<Client> {
+  const userId = options.userId ?? 'test-user';
+  const creds = options.credentials;
+  const session = sessionContext({
+    serverId: definition.id,
+    userId,
+    store: userStore(new MemoryStore(), definition.id, userId),
+    log: pino({ level: 'silent' }),
+    credentials: async () => (typeof creds === 'function' ? await creds() : creds),
+  });
+  const server = createServerInstance(compile(definition), session);
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'gumcp-test', version: '1.0.0' });
+  await client.connect(clientSide);
+  return client;
+}
+
+/** The text of a tool result's first content block. */
+export function text(result: { content?: unknown }): string {
+  const block = (result.content as { type: string; text?: string }[] | undefined)?.[0];
+  return block?.type === 'text' ? (block.text ?? '') : '';
+}
