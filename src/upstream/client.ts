@@ -28,8 +28,11 @@ export interface UpstreamOptions {
   /** Longest Retry-After the client will wait for; a longer one fails the call at once. */
   maxRetryAfterMs?: number;
   log?: Logger;
-  /** Turns an error body into a readable message, e.g. Slack's `{ ok: false, error }`. */
-  describeError?: (status: number, body: unknown) => string | undefined;
+  /**
+   * Maps a provider's error answer to a tool error (e.g. a 403 that names a missing scope);
+   * undefined falls back to the generic mapping by status.
+   */
+  mapError?: (status: number, body: unknown) => ToolError | undefined;
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
@@ -106,8 +109,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * method, path and status only: never a query string, header or body, which may hold secrets.
  */
 export class UpstreamClient {
-  readonly #o: Required<Omit<UpstreamOptions, 'auth' | 'log' | 'describeError'>> &
-    Pick<UpstreamOptions, 'auth' | 'log' | 'describeError'>;
+  readonly #o: Required<Omit<UpstreamOptions, 'auth' | 'log' | 'mapError'>> &
+    Pick<UpstreamOptions, 'auth' | 'log' | 'mapError'>;
 
   constructor(options: UpstreamOptions) {
     this.#o = { timeoutMs: 30_000, retries: 3, backoffMs: 250, maxRetryAfterMs: 60_000, ...options };
@@ -183,7 +186,9 @@ export class UpstreamClient {
 
   #error(response: Response, body: unknown): ToolError {
     const { service, serverId } = this.#o;
-    const detail = this.#o.describeError?.(response.status, body) ?? providerMessage(body);
+    const mapped = this.#o.mapError?.(response.status, body);
+    if (mapped) return mapped;
+    const detail = providerMessage(body);
     const suffix = detail ? `: ${detail}` : '';
     switch (response.status) {
       case 401:
