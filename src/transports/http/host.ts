@@ -1,3 +1,334 @@
-export async function startHost(_r: unknown): Promise<{ close(): Promise<void> }> {
-  throw new Error('todo');
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { Server as NodeServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type HttpBindings, serve } from '@hono/node-server';
+
+type FetchCallback = Parameters<typeof serve>[0]['fetch'];
+
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import {
+  createMcpHandler,
+  hostHeaderValidationResponse,
+  isInitializeRequest,
+  isJsonContentType,
+  isLegacyRequest,
+  localhostAllowedHostnames,
+  localhostAllowedOrigins,
+  type McpHttpHandler,
+  originValidationResponse,
+  WebStandardStreamableHTTPServerTransport,
+} from '@modelcontextprotocol/server';
+import { SSEServerTransport } from '@modelcontextprotocol/server-legacy/sse';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createServerInstance } from '../../core/instance.js';
+import type { Runtime } from '../../runtime.js';
+import { JSONRPC, jsonRpcError } from './errors.js';
+import { HostMetrics } from './metrics.js';
+import { SessionTable } from './sessions.js';
+
+type Env = { Bindings: HttpBindings; Variables: { serverId: string; userId: string } };
+
+export interface Host {
+  /** The address the MCP endpoint listens on, e.g. http://127.0.0.1:8000 */
+  readonly url: string;
+  readonly metricsUrl: string;
+  readonly sessions: SessionTable;
+  readonly metrics: HostMetrics;
+  /** Stops accepting, closes every session, waits for in-flight requests (bounded), closes. */
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** The user a session key names: `user_id` or `user_id:api_key` (guMCP's form). */
+function userOf(sessionKey: string): string {
+  const colon = sessionKey.indexOf(':');
+  return colon === -1 ? sessionKey : sessionKey.slice(0, colon);
+}
+
+/** Host names the Host header may carry: loopback, the bound address, and configured names. */
+function allowedHosts(bind: string, configured: string[]): string[] | undefined {
+  const wildcard = bind === '0.0.0.0' || bind === '::';
+  if (wildcard && configured.length === 0) return undefined;
+  const bound = bind.includes(':') ? `[${bind}]` : bind;
+  return [...new Set([...localhostAllowedHostnames(), ...(wildcard ? [] : [bound]), ...configured])];
+}
+
+export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: SessionTable) {
+  const { config, registry, log } = runtime;
+  const hosts = allowedHosts(config.host, config.allowedHosts);
+  const origins = [...localhostAllowedOrigins(), ...config.allowedOrigins];
+  if (!hosts) log.warn('bound to all interfaces without GUMCP_ALLOWED_HOSTS: Host header validation is off');
+  if (!LOOPBACK.has(config.host)) log.warn({ host: config.host }, 'listening on a non-loopback address');
+
+  // One modern (2026-07-28, stateless) handler per server; 2025-era traffic is routed to sessions.
+  const modern = new Map<string, McpHttpHandler>();
+  const modernHandler = async (serverId: string) => {
+    let handler = modern.get(serverId);
+    if (!handler) {
+      const compiled = await registry.load(serverId);
+      handler = createMcpHandler(
+        ({ authInfo }) =>
+          createServerInstance(
+            compiled,
+            runtime.session(serverId, String(authInfo?.extra?.userId)),
+            metrics.hooks,
+          ),
+        {
+          legacy: 'reject',
+          maxRequestBodySize: config.maxBodyBytes,
+          onerror: (e) => log.debug({ err: e.message }),
+        },
+      );
+      modern.set(serverId, handler);
+    }
+    return handler;
+  };
+
+  const sessionLimit = () => {
+    metrics.sessionsRejected.inc();
+    return jsonRpcError(
+      503,
+      JSONRPC.serverError,
+      `Session limit reached: this host holds at most ${sessions.max} sessions; try again later`,
+      { 'retry-after': '5' },
+    );
+  };
+
+  const app = new Hono<Env>();
+
+  app.onError((error, c) => {
+    log.error({ err: error, method: c.req.method }, 'request failed');
+    return jsonRpcError(500, -32603, 'Internal error');
+  });
+  app.notFound(() => Response.json({ error: 'Not found' }, { status: 404 }));
+
+  // DNS-rebinding protection: a browser page on another origin must not reach a local host.
+  app.use('*', async (c, next) => {
+    const rejected =
+      (hosts ? hostHeaderValidationResponse(c.req.raw, hosts) : undefined) ??
+      originValidationResponse(c.req.raw, origins);
+    if (rejected) return rejected;
+    await next();
+  });
+
+  const health = (c: Context<Env>) => c.json({ status: 'ok', servers: registry.ids() });
+  app.get('/', health);
+  app.get('/health_check', health);
+
+  app.use(
+    '/:server/:key/*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () =>
+        jsonRpcError(413, JSONRPC.invalidRequest, `Request body larger than ${config.maxBodyBytes} bytes`),
+    }),
+  );
+  app.use('/:server/:key', async (c, next) => {
+    const serverId = c.req.param('server');
+    if (!registry.has(serverId)) {
+      return c.json({ error: `Unknown server "${serverId}"`, servers: registry.ids() }, 404);
+    }
+    const userId = userOf(c.req.param('key'));
+    if (!userId) return c.json({ error: 'The URL must name a user: /{server}/{user_id}' }, 400);
+    c.set('serverId', serverId);
+    c.set('userId', userId);
+    await next();
+  });
+  app.use('/:server/:key/messages/*', async (c, next) => {
+    if (!registry.has(c.req.param('server'))) return c.json({ error: 'Unknown server' }, 404);
+    await next();
+  });
+
+  /** Reads a JSON body, answering 415 or a JSON-RPC parse error when it is not one. */
+  const readJson = async (c: Context<Env>): Promise<{ body: unknown } | Response> => {
+    if (!isJsonContentType(c.req.header('content-type'))) {
+      return jsonRpcError(415, JSONRPC.invalidRequest, 'Content-Type must be application/json');
+    }
+    try {
+      return { body: await c.req.json() };
+    } catch {
+      return jsonRpcError(400, JSONRPC.parseError, 'Parse error: the body is not valid JSON');
+    }
+  };
+
+  // Legacy HTTP+SSE (guMCP's layout): GET opens the stream, its endpoint event points here.
+  const postSseMessage = async (c: Context<Env>) => {
+    const id = c.req.query('sessionId') ?? c.req.query('session_id') ?? '';
+    const session = sessions.get(id);
+    const userId = userOf(c.req.param('key') ?? '');
+    if (
+      !session ||
+      session.kind !== 'sse' ||
+      session.serverId !== c.req.param('server') ||
+      session.userId !== userId
+    ) {
+      return jsonRpcError(404, JSONRPC.sessionNotFound, 'Session not found: open a new SSE stream');
+    }
+    const read = await readJson(c);
+    if (read instanceof Response) return read;
+    try {
+      await sseTransports.get(id)?.handleMessage(read.body);
+    } catch {
+      return jsonRpcError(400, JSONRPC.invalidRequest, 'Invalid JSON-RPC message');
+    }
+    return c.text('Accepted', 202);
+  };
+  app.post('/:server/:key/messages', postSseMessage);
+  app.post('/:server/:key/messages/', postSseMessage);
+
+  const sseTransports = new Map<string, SSEServerTransport>();
+  const openSse = async (c: Context<Env>) => {
+    if (!sessions.hasRoom()) return sessionLimit();
+    const serverId = c.get('serverId');
+    const userId = c.get('userId');
+    const compiled = await registry.load(serverId);
+    const endpoint = `/${serverId}/${encodeURIComponent(c.req.param('key') ?? '')}/messages/`;
+    const transport = new SSEServerTransport(endpoint, c.env.outgoing);
+    const server = createServerInstance(compiled, runtime.session(serverId, userId), metrics.hooks);
+    const id = transport.sessionId;
+    transport.onclose = () => {
+      sseTransports.delete(id);
+      sessions.remove(id);
+    };
+    sseTransports.set(id, transport);
+    sessions.add({ id, kind: 'sse', serverId, userId, lastSeen: Date.now(), close: () => server.close() });
+    await server.connect(transport);
+    return RESPONSE_ALREADY_SENT;
+  };
+
+  // Streamable HTTP, 2025-11-25 session form: initialize creates a session, Mcp-Session-Id names it.
+  const openStreamable = async (c: Context<Env>, body: unknown) => {
+    if (!sessions.hasRoom()) return sessionLimit();
+    const serverId = c.get('serverId');
+    const userId = c.get('userId');
+    const compiled = await registry.load(serverId);
+    const server = createServerInstance(compiled, runtime.session(serverId, userId), metrics.hooks);
+    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      maxRequestBodySize: config.maxBodyBytes,
+      onsessioninitialized: (id) => {
+        sessions.add({
+          id,
+          kind: 'streamable',
+          serverId,
+          userId,
+          lastSeen: Date.now(),
+          close: () => server.close(),
+        });
+        streamable.set(id, transport);
+      },
+    });
+    transport.onclose = () => {
+      const id = transport.sessionId;
+      if (id === undefined) return;
+      streamable.delete(id);
+      sessions.remove(id);
+    };
+    await server.connect(transport);
+    return transport.handleRequest(c.req.raw, { parsedBody: body });
+  };
+  const streamable = new Map<string, WebStandardStreamableHTTPServerTransport>();
+
+  app.all('/:server/:key', async (c) => {
+    const method = c.req.method;
+    const sessionId = c.req.header('mcp-session-id');
+    if (sessionId) {
+      const session = sessions.get(sessionId);
+      const transport = streamable.get(sessionId);
+      if (
+        !session ||
+        !transport ||
+        session.serverId !== c.get('serverId') ||
+        session.userId !== c.get('userId')
+      ) {
+        return jsonRpcError(404, JSONRPC.sessionNotFound, 'Session not found: initialize a new session');
+      }
+      if (method !== 'POST') return transport.handleRequest(c.req.raw);
+      const read = await readJson(c);
+      return read instanceof Response ? read : transport.handleRequest(c.req.raw, { parsedBody: read.body });
+    }
+    if (method === 'GET') {
+      if (c.req.header('accept')?.includes('text/event-stream')) return openSse(c);
+      return c.json({ error: 'GET opens an SSE stream: send Accept: text/event-stream' }, 406);
+    }
+    if (method !== 'POST') {
+      return jsonRpcError(
+        method === 'DELETE' ? 400 : 405,
+        JSONRPC.invalidRequest,
+        `${method} needs an Mcp-Session-Id header`,
+        {
+          allow: 'GET, POST, DELETE',
+        },
+      );
+    }
+    const read = await readJson(c);
+    if (read instanceof Response) return read;
+    if (await isLegacyRequest(c.req.raw, read.body)) {
+      if (isInitializeRequest(read.body)) return openStreamable(c, read.body);
+      return jsonRpcError(400, JSONRPC.invalidRequest, 'Bad Request: Mcp-Session-Id header is required');
+    }
+    const handler = await modernHandler(c.get('serverId'));
+    return handler.fetch(c.req.raw, {
+      parsedBody: read.body,
+      authInfo: { token: '', clientId: c.get('userId'), scopes: [], extra: { userId: c.get('userId') } },
+    });
+  });
+
+  const close = async () => {
+    await sessions.closeAll();
+    await Promise.allSettled([...modern.values()].map((h) => h.close()));
+  };
+  return { app, close };
+}
+
+async function listen(fetch: FetchCallback, host: string, port: number) {
+  const server = serve({ fetch, hostname: host, port }) as NodeServer;
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { server, url: `http://${shown}:${address.port}` };
+}
+
+/** Starts the MCP host and its metrics endpoint, as `gumcp serve` does. */
+export async function startHost(runtime: Runtime): Promise<Host> {
+  const { config, log } = runtime;
+  const metrics = new HostMetrics();
+  const sessions = new SessionTable(config.maxSessions, config.sessionIdleSeconds * 1000, metrics);
+  const { app, close: closeApp } = createApp(runtime, metrics, sessions);
+  const main = await listen(app.fetch, config.host, config.port);
+
+  const metricsApp = new Hono();
+  metricsApp.get('/metrics', async () => {
+    return new Response(await metrics.registry.metrics(), {
+      headers: { 'content-type': metrics.registry.contentType },
+    });
+  });
+  const side = await listen(metricsApp.fetch, config.host, config.metricsPort);
+  log.info(
+    { url: main.url, metrics: `${side.url}/metrics`, servers: runtime.registry.ids().length },
+    'gumcp host listening',
+  );
+
+  return {
+    url: main.url,
+    metricsUrl: `${side.url}/metrics`,
+    sessions,
+    metrics,
+    async close() {
+      main.server.close();
+      side.server.close();
+      await closeApp();
+      main.server.closeIdleConnections();
+      const drained = Promise.all([once(main.server, 'close'), once(side.server, 'close')]);
+      const timeout = setTimeout(() => {
+        main.server.closeAllConnections();
+        side.server.closeAllConnections();
+      }, 10_000);
+      await drained;
+      clearTimeout(timeout);
+    },
+  };
 }
