@@ -1,8 +1,10 @@
 import { MemoryStore } from './memory.js';
+import { SqliteStore } from './sqlite.js';
 import type { KeyValueStore } from './types.js';
 
 /**
- * Opens the store a URL names. `memory:` keeps everything in the process.
+ * Opens the store a URL names. `memory:` keeps everything in the process; `sqlite:<path>` is a
+ * SQLite file, relative to the working directory (`sqlite:data/gumcp.db`, `sqlite:///var/lib/gumcp.db`).
  * The one place that maps a configuration URL to a store implementation.
  */
 export async function openStore(url: string): Promise<KeyValueStore> {
@@ -10,7 +12,18 @@ export async function openStore(url: string): Promise<KeyValueStore> {
   switch (scheme) {
     case 'memory':
       return new MemoryStore();
+    case 'sqlite':
+      return new SqliteStore(sqlitePath(url));
     default:
-      throw new Error(`Unknown store URL scheme "${scheme}:" in GUMCP_STORE (expected memory:)`);
+      throw new Error(
+        `Unknown store URL scheme "${scheme}:" in GUMCP_STORE (expected memory: or sqlite:<path>)`,
+      );
   }
+}
+
+function sqlitePath(url: string): string {
+  // `sqlite://` then a path is accepted too, as URL-minded users write it.
+  const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+  if (!path) throw new Error('GUMCP_STORE=sqlite: needs a file path, e.g. sqlite:data/gumcp.db');
+  return path;
 }

@@ -1,0 +1,171 @@
+import type { OAuthProvider } from '../../core/definition.js';
+import { ToolError } from '../../core/errors.js';
+import { UpstreamClient } from '../../upstream/client.js';
+import type { OAuthClientConfig, StoredCredentials } from '../types.js';
+
+/** The parts of a client registration the flow uses. */
+export interface OAuthClient {
+  clientId: string;
+  /** Absent for public clients, which rely on PKCE alone. */
+  clientSecret?: string;
+  redirectUri?: string;
+}
+
+export type TokenGrant =
+  | { grant_type: 'authorization_code'; code: string; redirect_uri: string; code_verifier: string }
+  | { grant_type: 'refresh_token'; refresh_token: string };
+
+/** A token endpoint refused a grant or could not be reached. The message names no secret. */
+export class TokenEndpointError extends ToolError {
+  constructor(
+    message: string,
+    /** True when trying again later may work (network failure, 429, 5xx); false for a refusal. */
+    readonly transient: boolean,
+  ) {
+    super(message);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
+
+/**
+ * Reads a service's oauth.json. Google's downloaded client files nest the fields under `installed`
+ * or `web`; guMCP keeps them as they are, so both shapes are accepted.
+ */
+export function oauthClient(config: OAuthClientConfig, service: string): OAuthClient {
+  const fields = [config, config.installed, config.web].find((c) => isObject(c) && nonEmpty(c.client_id)) as
+    | Json
+    | undefined;
+  const clientId = nonEmpty(fields?.client_id);
+  if (!fields || !clientId) throw new Error(`The OAuth client configuration of ${service} has no client_id`);
+  const clientSecret = nonEmpty(fields.client_secret);
+  const redirectUri = nonEmpty(config.redirect_uri);
+  return { clientId, ...(clientSecret ? { clientSecret } : {}), ...(redirectUri ? { redirectUri } : {}) };
+}
+
+/** RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded. */
+function basicAuthorization(clientId: string, clientSecret: string): string {
+  const encode = (s: string) => new URLSearchParams({ s }).toString().slice(2);
+  return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64')}`;
+}
+
+/** A token response as JSON; GitHub answers form-encoded when a client forgets to ask for JSON. */
+function parseTokenBody(body: unknown): Json | undefined {
+  if (isObject(body)) return body;
+  if (typeof body === 'string' && /^[\w.%-]+=/.test(body))
+    return Object.fromEntries(new URLSearchParams(body));
+  return undefined;
+}
+
+/** The OAuth error code and description of an answer, if it is an error (RFC 6749 §5.2, or Slack's ok:false). */
+function oauthFailure(body: Json | undefined): string | undefined {
+  if (!body) return undefined;
+  const code = nonEmpty(body.error);
+  if (!code && body.ok !== false) return undefined;
+  const description = nonEmpty(body.error_description);
+  return `${code ?? 'unknown_error'}${description ? ` (${description.slice(0, 200)})` : ''}`;
+}
+
+/** Removes every secret of the request from a message built from the provider's answer. */
+function scrub(message: string, secrets: readonly string[]): string {
+  return secrets.reduce((m, s) => (s.length >= 4 ? m.split(s).join('[redacted]') : m), message);
+}
+
+export interface TokenRequestOptions {
+  timeoutMs?: number;
+}
+
+/**
+ * Posts a grant to the provider's token endpoint and returns the token response, or throws a
+ * TokenEndpointError saying what the provider objected to. Token requests are not retried: an
+ * authorization code works once, and a rotated refresh token may already be spent.
+ */
+export async function requestToken(
+  provider: OAuthProvider,
+  client: OAuthClient,
+  grant: TokenGrant,
+  options: TokenRequestOptions = {},
+): Promise<Json> {
+  const form = new URLSearchParams(grant);
+  const headers: Record<string, string> = {};
+  if (client.clientSecret && provider.tokenEndpointAuth === 'client_secret_basic') {
+    headers.authorization = basicAuthorization(client.clientId, client.clientSecret);
+  } else {
+    form.set('client_id', client.clientId);
+    if (client.clientSecret) form.set('client_secret', client.clientSecret);
+  }
+  const secrets =
+    grant.grant_type === 'authorization_code'
+      ? [client.clientSecret ?? '', grant.code, grant.code_verifier]
+      : [client.clientSecret ?? '', grant.refresh_token];
+  const what = grant.grant_type === 'authorization_code' ? 'the authorization code' : 'the refresh token';
+  const refused = (detail: string, transient: boolean) =>
+    new TokenEndpointError(scrub(`${provider.service} refused ${what}: ${detail}`, secrets), transient);
+
+  const url = new URL(provider.tokenUrl);
+  const http = new UpstreamClient({
+    service: `the ${provider.service} token endpoint`,
+    serverId: provider.service,
+    baseUrl: url.origin,
+    retries: 0,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    mapError: (status, body) =>
+      refused(
+        oauthFailure(parseTokenBody(body)) ?? `HTTP ${status}`,
+        status === 429 || status >= 500 || status === 408,
+      ),
+  });
+  let body: Json | undefined;
+  try {
+    body = parseTokenBody(
+      await http.request(url.pathname + url.search, { method: 'POST', body: form, headers }),
+    );
+  } catch (error) {
+    if (error instanceof TokenEndpointError) throw error;
+    // The upstream client's own messages (timeout, unreachable) hold no secret.
+    throw new TokenEndpointError(error instanceof Error ? error.message : String(error), true);
+  }
+  // Slack and GitHub report some failures with 200 and an error field.
+  const failure = oauthFailure(body);
+  if (failure) throw refused(failure, false);
+  if (!body || !nonEmpty(body.access_token)) throw refused('the answer holds no access_token', false);
+  return body;
+}
+
+export interface NormaliseOptions {
+  /** Seconds since the epoch. */
+  now?: number;
+  /** Where `keepTokenFields` absent from the token response are looked for (e.g. QuickBooks' realmId). */
+  callbackParams?: URLSearchParams;
+  /** Lifetime assumed when the answer gives none; undefined means the token does not expire. */
+  defaultExpiresIn?: number;
+}
+
+/** The stored shape of a token response: the standard fields, expires_at, and the provider's extra fields. */
+export function toStoredCredentials(
+  response: Json,
+  provider: OAuthProvider,
+  options: NormaliseOptions = {},
+): StoredCredentials {
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  const creds: StoredCredentials = { access_token: String(response.access_token) };
+  const refresh = nonEmpty(response.refresh_token);
+  if (refresh) creds.refresh_token = refresh;
+  const tokenType = nonEmpty(response.token_type);
+  if (tokenType) creds.token_type = tokenType;
+  const scope = Array.isArray(response.scope) ? response.scope.join(' ') : nonEmpty(response.scope);
+  if (scope) creds.scope = scope;
+  const expiresIn = Number(response.expires_in ?? options.defaultExpiresIn);
+  if (Number.isFinite(expiresIn) && expiresIn > 0) creds.expires_at = now + Math.floor(expiresIn);
+  for (const field of provider.keepTokenFields ?? []) {
+    const value = response[field] ?? options.callbackParams?.get(field) ?? undefined;
+    if (value !== undefined && value !== null) creds[field] = value;
+  }
+  return creds;
+}
