@@ -98,12 +98,19 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   };
 
   const app = new Hono<Env>();
+  let closing = false;
 
   app.onError((error, c) => {
     log.error({ err: error, method: c.req.method }, 'request failed');
     return jsonRpcError(500, -32603, 'Internal error');
   });
   app.notFound(() => Response.json({ error: 'Not found' }, { status: 404 }));
+
+  // While draining, new work is refused so that reconnecting clients go to another host.
+  app.use('*', async (c, next) => {
+    if (closing) return jsonRpcError(503, JSONRPC.serverError, 'Shutting down', { connection: 'close' });
+    await next();
+  });
 
   // DNS-rebinding protection: a browser page on another origin must not reach a local host.
   app.use('*', async (c, next) => {
@@ -278,6 +285,7 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   });
 
   const close = async () => {
+    closing = true;
     await sessions.closeAll();
     await Promise.allSettled([...modern.values()].map((h) => h.close()));
   };
@@ -318,16 +326,21 @@ export async function startHost(runtime: Runtime): Promise<Host> {
     sessions,
     metrics,
     async close() {
-      main.server.close();
-      side.server.close();
+      // In-flight requests finish; idle keep-alive connections are closed as they become idle.
+      const stopped = (server: NodeServer) => new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = Promise.all([stopped(main.server), stopped(side.server)]);
       await closeApp();
-      main.server.closeIdleConnections();
-      const drained = Promise.all([once(main.server, 'close'), once(side.server, 'close')]);
+      const sweep = setInterval(() => {
+        main.server.closeIdleConnections();
+        side.server.closeIdleConnections();
+      }, 50);
+      sweep.unref();
       const timeout = setTimeout(() => {
         main.server.closeAllConnections();
         side.server.closeAllConnections();
       }, 10_000);
       await drained;
+      clearInterval(sweep);
       clearTimeout(timeout);
     },
   };

@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, as a user runs it. */
+export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.js');
+
+export interface HostProcess {
+  readonly url: string;
+  readonly metricsUrl: string;
+  readonly child: ChildProcess;
+  /** Everything the host logged so far (stderr). */
+  logs(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `gumcp serve` on free loopback ports and waits until it listens (at most 15 s). */
+export async function startHostProcess(env: Record<string, string> = {}): Promise<HostProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--metrics-port', '0'], {
+    env: { ...process.env, GUMCP_LOG_LEVEL: 'debug', GUMCP_STORE: 'memory:', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  const listening = new Promise<{ url: string; metrics: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${stderr}`)), 15_000);
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const line = stderr.split('\n').find((l) => l.includes('gumcp host listening'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { url: string; metrics: string });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${stderr}`));
+    });
+  });
+  const { url, metrics } = await listening;
+  return {
+    url,
+    metricsUrl: metrics,
+    child,
+    logs: () => stderr + stdout,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    },
+  };
+}
+
+/** Reads one metric sample's value from the Prometheus text format (0 when absent). */
+export async function metricValue(metricsUrl: string, name: string, labels: Record<string, string>) {
+  const text = await (await fetch(metricsUrl)).text();
+  const wanted = Object.entries(labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .sort();
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const have = (match[2] ?? '').split(',').filter(Boolean).sort();
+    if (wanted.every((w) => have.includes(w)) && have.length === wanted.length) return Number(match[3]);
+  }
+  return 0;
+}
