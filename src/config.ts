@@ -3,7 +3,7 @@ export interface Config {
   host: string;
   port: number;
   metricsPort: number;
-  /** Where data lives: `memory:` or, with the embedded database, a SQLite file URL. */
+  /** Where data lives: `sqlite:<file>` (the embedded default, under dataDir) or `memory:`. */
   storeUrl: string;
   dataDir: string;
   /** Idle Streamable HTTP and SSE sessions are closed after this long without a message. */
@@ -17,6 +17,13 @@ export interface Config {
   /** Origins (hostnames) browsers may call from besides loopback. */
   allowedOrigins: string[];
   logLevel: string;
+  /**
+   * Whether the host demands tenants' API keys: `required`, `off` (single-user local mode), or
+   * `auto`: required as soon as one key has been created.
+   */
+  apiKeys: 'required' | 'off' | 'auto';
+  /** The host's external base URL, for OAuth redirect URIs of the web connect flow. */
+  publicUrl?: string;
 }
 
 const list = (value: string | undefined) =>
@@ -32,6 +39,12 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
+function apiKeyMode(value: string | undefined): Config['apiKeys'] {
+  const mode = value ?? 'auto';
+  if (mode === 'required' || mode === 'off' || mode === 'auto') return mode;
+  throw new Error(`GUMCP_API_KEYS must be required, off or auto, got "${mode}"`);
+}
+
 /** Reads configuration from the environment; flags override it field by field. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = env.GUMCP_DATA_DIR ?? 'data';
@@ -39,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.GUMCP_HOST ?? '127.0.0.1',
     port: integer('GUMCP_PORT', env.GUMCP_PORT, 8000),
     metricsPort: integer('GUMCP_METRICS_PORT', env.GUMCP_METRICS_PORT, 9091),
-    storeUrl: env.GUMCP_STORE ?? 'memory:',
+    storeUrl: env.GUMCP_STORE ?? `sqlite:${overrides.dataDir ?? dataDir}/gumcp.db`,
     dataDir,
     sessionIdleSeconds: integer('GUMCP_SESSION_IDLE_SECONDS', env.GUMCP_SESSION_IDLE_SECONDS, 1800),
     maxSessions: integer('GUMCP_MAX_SESSIONS', env.GUMCP_MAX_SESSIONS, 20_000),
@@ -47,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     allowedHosts: list(env.GUMCP_ALLOWED_HOSTS),
     allowedOrigins: list(env.GUMCP_ALLOWED_ORIGINS),
     logLevel: env.GUMCP_LOG_LEVEL ?? 'info',
+    apiKeys: apiKeyMode(env.GUMCP_API_KEYS),
+    ...(env.GUMCP_PUBLIC_URL ? { publicUrl: env.GUMCP_PUBLIC_URL } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

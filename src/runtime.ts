@@ -1,4 +1,7 @@
 import type { Logger } from 'pino';
+import { refreshingLookup } from './auth/oauth/refresh.js';
+import { type CredentialSources, credentialSourceFromEnv } from './auth/sources/from-env.js';
+import type { CredentialSource } from './auth/types.js';
 import type { Config } from './config.js';
 import type { SessionContext } from './core/context.js';
 import { ServerRegistry } from './core/registry.js';
@@ -17,29 +20,50 @@ export interface Runtime {
   readonly registry: ServerRegistry;
   readonly store: KeyValueStore;
   readonly log: Logger;
-  /** The context for one user of one server; cached, so reconnecting users get the same one. */
-  session(serverId: string, userId: string): SessionContext;
+  readonly credentials: CredentialSources;
+  /**
+   * The context for one user of one server; cached, so reconnecting users get the same one.
+   * `apiKey` is the user's key from the session key, which the remote broker reads with.
+   */
+  session(serverId: string, userId: string, apiKey?: string): SessionContext;
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   registry?: ServerRegistry;
   log?: Logger;
-  credentials?: CredentialsLookup;
+  credentials?: CredentialSources;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const store = await openStore(config.storeUrl);
   const registry = options.registry ?? new ServerRegistry();
+  const credentials = options.credentials ?? credentialSourceFromEnv(process.env, store, { log });
+  // One refreshing lookup per source, so concurrent calls of a user share one refresh.
+  const lookups = new WeakMap<CredentialSource, CredentialsLookup>();
+  const lookupFor = (apiKey: string | undefined) => {
+    const source = credentials.forSession(apiKey);
+    let lookup = lookups.get(source);
+    if (!lookup) {
+      lookup = refreshingLookup({
+        source,
+        authSpec: async (id) => (await registry.load(id)).definition.auth,
+        log,
+      });
+      lookups.set(source, lookup);
+    }
+    return lookup;
+  };
   const sessions = new Map<string, SessionContext>();
   return {
     config,
     registry,
     store,
     log,
-    session(serverId, userId) {
-      const key = `${serverId}\u0000${userId}`;
+    credentials,
+    session(serverId, userId, apiKey) {
+      const key = `${serverId}\u0000${userId}\u0000${apiKey ?? ''}`;
       let ctx = sessions.get(key);
       if (!ctx) {
         ctx = sessionContext({
@@ -47,7 +71,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           userId,
           store: userStore(store, serverId, userId),
           log: log.child({ server: serverId, user: userId }),
-          ...(options.credentials ? { credentials: options.credentials } : {}),
+          credentials: lookupFor(apiKey),
         });
         // Contexts are small and bounded by users x servers; a cap keeps a flood of user ids harmless.
         if (sessions.size >= 100_000) sessions.delete(sessions.keys().next().value as string);

@@ -17,6 +17,12 @@ Commands:
                                          Run the HTTP host (Streamable HTTP and SSE)
   dev                                    Run the host and restart it when a source file changes
   registry [--out file.json]             Write the server list JSON generated from the definitions
+  auth <server> [--user-id local] [--port 8080]
+                                         Sign in to a server's service (OAuth in a browser, or API-key prompts)
+  keys create --user <id> | keys list | keys revoke <key-id>
+                                         Manage tenants' API keys for the remote host
+
+Common options: --data-dir <dir> (GUMCP_DATA_DIR; default ./data) holds the embedded SQLite database.
 `;
 
 function fail(message: string): never {
@@ -26,7 +32,17 @@ function fail(message: string): never {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  if (command === 'keys') {
+    const { runKeysCommand } = await import('./keys.js');
+    const runtime = await createRuntime(loadConfig(process.env));
+    try {
+      await runKeysCommand(rest, { store: runtime.store, out: process.stdout });
+    } finally {
+      await runtime.close();
+    }
+    return;
+  }
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       server: { type: 'string' },
@@ -35,8 +51,10 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       'metrics-port': { type: 'string' },
       out: { type: 'string' },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
+    allowPositionals: command === 'auth',
     strict: true,
   });
   if (values.help || !command || command === 'help') {
@@ -53,12 +71,14 @@ async function main(argv: string[]): Promise<void> {
     host: values.host,
     port: num('port', values.port),
     metricsPort: num('metrics-port', values['metrics-port']),
+    dataDir: values['data-dir'],
   };
   const config = loadConfig(process.env, overrides);
 
   switch (command) {
     case 'list': {
-      const runtime = await createRuntime(config);
+      // Listing reads definitions only: no database is opened or created.
+      const runtime = await createRuntime({ ...config, storeUrl: 'memory:' });
       for (const c of await runtime.registry.loadAll()) {
         const def = c.definition;
         process.stdout.write(
@@ -68,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'registry': {
-      const runtime = await createRuntime(config);
+      const runtime = await createRuntime({ ...config, storeUrl: 'memory:' });
       const servers = (await runtime.registry.loadAll()).map(registryEntry);
       const json = `${JSON.stringify({ servers }, null, 2)}\n`;
       if (values.out) writeFileSync(values.out, json);
@@ -83,6 +103,27 @@ async function main(argv: string[]): Promise<void> {
       }
       await runStdio(runtime, values.server, values['user-id'] ?? 'local');
       await runtime.close();
+      return;
+    }
+    case 'auth': {
+      const serverId = positionals[0] ?? values.server;
+      if (!serverId) fail('gumcp auth needs a server id: gumcp auth <server> [--user-id local]');
+      const runtime = await createRuntime(config);
+      if (!runtime.registry.has(serverId))
+        fail(new UnknownServerError(serverId, runtime.registry.ids()).message);
+      const { runAuthCommand } = await import('./auth.js');
+      try {
+        await runAuthCommand({
+          serverId,
+          userId: values['user-id'] ?? 'local',
+          definition: (await runtime.registry.load(serverId)).definition,
+          source: runtime.credentials.forSession(process.env.GUMCP_API_KEY),
+          ...(values.port ? { port: num('port', values.port) } : {}),
+        });
+        process.stderr.write(`Saved credentials for ${serverId}.\n`);
+      } finally {
+        await runtime.close();
+      }
       return;
     }
     case 'serve': {

@@ -37,12 +37,13 @@ export function compile(definition: ServerDefinition): CompiledServer {
   return result;
 }
 
+/**
+ * A tool schema as zod emits it, JSON Schema 2020-12 with its `$schema` kept: MCP 2025-11-25 (SEP-1613)
+ * lets a schema declare its dialect, clients must not strip it, and the SDK's own servers send it too.
+ */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Tool['inputSchema'] {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return { ...rest, type: 'object' } as Tool['inputSchema'];
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...json, type: 'object' } as Tool['inputSchema'];
 }
 
 function describeTool(name: string, def: AnyToolDef): Tool {

@@ -41,4 +41,10 @@ export interface ToolContext extends SessionContext {
   elicit(params: ElicitRequestFormParams): Promise<ElicitResult>;
   /** Asks the client's model for a completion. */
   sample(params: CreateMessageRequest['params']): Promise<CreateMessageResult>;
+  /**
+   * Ends the HTTP stream carrying this call's response; the client reconnects and gets the result from
+   * the resumable event stream (SEP-1699), so a long call need not hold a connection open. A no-op where
+   * the transport cannot resume a stream (stdio, in-memory, a host without an event store).
+   */
+  closeStream(): void;
 }

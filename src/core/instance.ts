@@ -7,6 +7,8 @@ import {
   ProtocolErrorCode,
   type ReadResourceResult,
   ResourceNotFoundError,
+  SdkError,
+  SdkErrorCode,
   Server,
   type ServerCapabilities,
   type ServerContext,
@@ -37,8 +39,25 @@ function textResult(text: string, isError = false): CallToolResult {
   return { content: [{ type: 'text', text }], ...(isError ? { isError: true } : {}) };
 }
 
-function toolContext(session: SessionContext, ctx: ServerContext): ToolContext {
+/**
+ * Runs a request to the client that needs `feature` (sampling, elicitation). A client that did not
+ * declare it would only answer "method not found"; saying what is missing lets the user switch clients.
+ */
+async function viaClient<T>(declared: boolean, feature: string, call: () => Promise<T>): Promise<T> {
+  const missing = () =>
+    new ToolError(`This tool needs a client that supports ${feature}; the connected client does not.`);
+  if (!declared) throw missing();
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof SdkError && error.code === SdkErrorCode.CapabilityNotSupported) throw missing();
+    throw error;
+  }
+}
+
+function toolContext(session: SessionContext, ctx: ServerContext, server: Server): ToolContext {
   const req = ctx.mcpReq;
+  const client = () => server.getClientCapabilities();
   return {
     serverId: session.serverId,
     userId: session.userId,
@@ -60,8 +79,14 @@ function toolContext(session: SessionContext, ctx: ServerContext): ToolContext {
       });
     },
     notify: (level, data) => req.log(level, data),
-    elicit: (params) => req.elicitInput(params),
-    sample: async (params) => (await req.requestSampling(params)) as CreateMessageResult,
+    elicit: (params) => viaClient(!!client()?.elicitation, 'elicitation', () => req.elicitInput(params)),
+    sample: (params) =>
+      viaClient(
+        !!client()?.sampling,
+        'sampling',
+        async () => (await req.requestSampling(params)) as CreateMessageResult,
+      ),
+    closeStream: () => ctx.http?.closeSSE?.(),
   };
 }
 
@@ -158,7 +183,7 @@ export function createServerInstance(
     const tool = c.tools.get(name);
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
     const started = performance.now();
-    const { outcome, result } = await runTool(name, tool, args, toolContext(session, ctx));
+    const { outcome, result } = await runTool(name, tool, args, toolContext(session, ctx, server));
     hooks.onToolCall?.(def.id, name, outcome, (performance.now() - started) / 1000);
     return result;
   });
@@ -167,7 +192,7 @@ export function createServerInstance(
     server.setRequestHandler('resources/list', async (request, ctx): Promise<ListResourcesResult> => {
       let { t, c: inner } = decodeCursor(request.params?.cursor);
       const resources = t < 0 ? [...c.resourceList] : [];
-      const tctx = toolContext(session, ctx);
+      const tctx = toolContext(session, ctx, server);
       for (t = Math.max(t, 0); t < c.templates.length; t++, inner = undefined) {
         const list = c.templates[t]?.def.list;
         if (!list) continue;
@@ -183,7 +208,7 @@ export function createServerInstance(
     server.setRequestHandler('resources/templates/list', () => c.templateList);
     server.setRequestHandler('resources/read', async (request, ctx): Promise<ReadResourceResult> => {
       const { uri } = request.params;
-      const tctx = toolContext(session, ctx);
+      const tctx = toolContext(session, ctx, server);
       const fixed = c.staticResources.get(uri);
       if (fixed) return { contents: await fixed.read(tctx) };
       for (const { def: template, matcher } of c.templates) {
@@ -222,7 +247,7 @@ export function createServerInstance(
           `Invalid arguments for prompt ${name}: ${describeIssues(args.error)}`,
         );
       }
-      return prompt.get(args.data, toolContext(session, ctx));
+      return prompt.get(args.data, toolContext(session, ctx, server));
     });
   }
 

@@ -1,5 +1,4 @@
 import { MemoryStore } from './memory.js';
-import { SqliteStore } from './sqlite.js';
 import type { KeyValueStore } from './types.js';
 
 /**
@@ -12,8 +11,11 @@ export async function openStore(url: string): Promise<KeyValueStore> {
   switch (scheme) {
     case 'memory':
       return new MemoryStore();
-    case 'sqlite':
+    case 'sqlite': {
+      // Imported on demand: the native driver is not loaded by processes that do not use it.
+      const { SqliteStore } = await import('./sqlite.js');
       return new SqliteStore(sqlitePath(url));
+    }
     default:
       throw new Error(
         `Unknown store URL scheme "${scheme}:" in GUMCP_STORE (expected memory: or sqlite:<path>)`,

@@ -24,11 +24,13 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createServerInstance } from '../../core/instance.js';
 import type { Runtime } from '../../runtime.js';
+import { connectRoutes } from './connect.js';
 import { JSONRPC, jsonRpcError } from './errors.js';
 import { HostMetrics } from './metrics.js';
 import { SessionTable } from './sessions.js';
+import { tenantResolver } from './tenants.js';
 
-type Env = { Bindings: HttpBindings; Variables: { serverId: string; userId: string } };
+type Env = { Bindings: HttpBindings; Variables: { serverId: string; userId: string; apiKey?: string } };
 
 export interface Host {
   /** The address the MCP endpoint listens on, e.g. http://127.0.0.1:8000 */
@@ -41,12 +43,6 @@ export interface Host {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/** The user a session key names: `user_id` or `user_id:api_key` (guMCP's form). */
-function userOf(sessionKey: string): string {
-  const colon = sessionKey.indexOf(':');
-  return colon === -1 ? sessionKey : sessionKey.slice(0, colon);
-}
 
 /** Host names the Host header may carry: loopback, the bound address, and configured names. */
 function allowedHosts(bind: string, configured: string[]): string[] | undefined {
@@ -62,6 +58,13 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   const origins = [...localhostAllowedOrigins(), ...config.allowedOrigins];
   if (!hosts) log.warn('bound to all interfaces without GUMCP_ALLOWED_HOSTS: Host header validation is off');
   if (!LOOPBACK.has(config.host)) log.warn({ host: config.host }, 'listening on a non-loopback address');
+  if (!LOOPBACK.has(config.host) && config.apiKeys !== 'required') {
+    log.warn(
+      'API keys are not required (GUMCP_API_KEYS=%s): until a key exists, anyone who can reach this host acts as any user. Create keys with `gumcp keys create --user <id>` or set GUMCP_API_KEYS=required.',
+      config.apiKeys,
+    );
+  }
+  const tenant = tenantResolver(runtime);
 
   // One modern (2026-07-28, stateless) handler per server; 2025-era traffic is routed to sessions.
   const modern = new Map<string, McpHttpHandler>();
@@ -73,7 +76,11 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
         ({ authInfo }) =>
           createServerInstance(
             compiled,
-            runtime.session(serverId, String(authInfo?.extra?.userId)),
+            runtime.session(
+              serverId,
+              String(authInfo?.extra?.userId),
+              authInfo?.extra?.apiKey as string | undefined,
+            ),
             metrics.hooks,
           ),
         {
@@ -133,21 +140,41 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
         jsonRpcError(413, JSONRPC.invalidRequest, `Request body larger than ${config.maxBodyBytes} bytes`),
     }),
   );
-  app.use('/:server/:key', async (c, next) => {
-    const serverId = c.req.param('server');
+  app.route(
+    '/',
+    connectRoutes({
+      registry,
+      store: runtime.store,
+      sources: runtime.credentials,
+      publicUrl:
+        config.publicUrl ??
+        `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+      log,
+      authenticate: async (request) => {
+        const url = new URL(request.url);
+        const user = url.searchParams.get('user_id') ?? 'local';
+        const key = url.searchParams.get('key');
+        const who = await tenant(request, key ? `${user}:${key}` : user);
+        return who instanceof Response ? who : { userId: who.userId };
+      },
+    }),
+  );
+  // Every MCP route: the server must exist, and the request is resolved to its tenant.
+  const resolve = async (c: Context<Env>, next: () => Promise<void>) => {
+    const serverId = c.req.param('server') ?? '';
     if (!registry.has(serverId)) {
       return c.json({ error: `Unknown server "${serverId}"`, servers: registry.ids() }, 404);
     }
-    const userId = userOf(c.req.param('key'));
-    if (!userId) return c.json({ error: 'The URL must name a user: /{server}/{user_id}' }, 400);
+    const who = await tenant(c.req.raw, c.req.param('key'));
+    if (who instanceof Response) return who;
     c.set('serverId', serverId);
-    c.set('userId', userId);
+    c.set('userId', who.userId);
+    if (who.apiKey) c.set('apiKey', who.apiKey);
     await next();
-  });
-  app.use('/:server/:key/messages/*', async (c, next) => {
-    if (!registry.has(c.req.param('server'))) return c.json({ error: 'Unknown server' }, 404);
-    await next();
-  });
+  };
+  app.use('/:server/:key', resolve);
+  app.use('/:server/:key/messages', resolve);
+  app.use('/:server/:key/messages/', resolve);
 
   /** Reads a JSON body, answering 415 or a JSON-RPC parse error when it is not one. */
   const readJson = async (c: Context<Env>): Promise<{ body: unknown } | Response> => {
@@ -165,12 +192,11 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   const postSseMessage = async (c: Context<Env>) => {
     const id = c.req.query('sessionId') ?? c.req.query('session_id') ?? '';
     const session = sessions.get(id);
-    const userId = userOf(c.req.param('key') ?? '');
     if (
       !session ||
       session.kind !== 'sse' ||
-      session.serverId !== c.req.param('server') ||
-      session.userId !== userId
+      session.serverId !== c.get('serverId') ||
+      session.userId !== c.get('userId')
     ) {
       return jsonRpcError(404, JSONRPC.sessionNotFound, 'Session not found: open a new SSE stream');
     }
@@ -194,7 +220,11 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     const compiled = await registry.load(serverId);
     const endpoint = `/${serverId}/${encodeURIComponent(c.req.param('key') ?? '')}/messages/`;
     const transport = new SSEServerTransport(endpoint, c.env.outgoing);
-    const server = createServerInstance(compiled, runtime.session(serverId, userId), metrics.hooks);
+    const server = createServerInstance(
+      compiled,
+      runtime.session(serverId, userId, c.get('apiKey')),
+      metrics.hooks,
+    );
     const id = transport.sessionId;
     transport.onclose = () => {
       sseTransports.delete(id);
@@ -212,7 +242,11 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     const serverId = c.get('serverId');
     const userId = c.get('userId');
     const compiled = await registry.load(serverId);
-    const server = createServerInstance(compiled, runtime.session(serverId, userId), metrics.hooks);
+    const server = createServerInstance(
+      compiled,
+      runtime.session(serverId, userId, c.get('apiKey')),
+      metrics.hooks,
+    );
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       maxRequestBodySize: config.maxBodyBytes,
@@ -280,7 +314,12 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     const handler = await modernHandler(c.get('serverId'));
     return handler.fetch(c.req.raw, {
       parsedBody: read.body,
-      authInfo: { token: '', clientId: c.get('userId'), scopes: [], extra: { userId: c.get('userId') } },
+      authInfo: {
+        token: '',
+        clientId: c.get('userId'),
+        scopes: [],
+        extra: { userId: c.get('userId'), apiKey: c.get('apiKey') },
+      },
     });
   });
 

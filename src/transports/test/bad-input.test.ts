@@ -57,7 +57,10 @@ describe('bad input gets a clear error and the host keeps serving', () => {
   });
 
   test('an oversized body is 413', async () => {
-    const huge = JSON.stringify({ ...initialize, params: { ...initialize.params, pad: 'x'.repeat(100_000) } });
+    const huge = JSON.stringify({
+      ...initialize,
+      params: { ...initialize.params, pad: 'x'.repeat(100_000) },
+    });
     const response = await post('/simple-tools-server/alice', huge);
     assert.equal(response.status, 413);
   });
@@ -67,7 +70,13 @@ describe('bad input gets a clear error and the host keeps serving', () => {
     const { port } = new URL(host.url);
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, path: '/simple-tools-server/alice', method: 'POST', headers: { ...JSON_HEADERS, host: 'evil.example' } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/simple-tools-server/alice',
+          method: 'POST',
+          headers: { ...JSON_HEADERS, host: 'evil.example' },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -88,16 +97,27 @@ describe('bad input gets a clear error and the host keeps serving', () => {
   });
 
   test('an unknown session id is 404 so the client re-initializes', async () => {
-    const response = await post('/simple-tools-server/alice', JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' }), {
-      ...JSON_HEADERS,
-      'mcp-session-id': 'not-a-session',
-    });
+    const response = await post(
+      '/simple-tools-server/alice',
+      JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' }),
+      {
+        ...JSON_HEADERS,
+        'mcp-session-id': 'not-a-session',
+      },
+    );
     assert.equal(response.status, 404);
   });
 
   test('an unknown tool and wrong argument types are errors that say what is wrong', async () => {
-    const client = await connectOver('streamable-2025', { hostUrl: host.url, serverId: 'simple-tools-server', sessionKey: 'alice' });
-    await assert.rejects(client.callTool({ name: 'no-such-tool', arguments: {} }), /Unknown tool: no-such-tool/);
+    const client = await connectOver('streamable-2025', {
+      hostUrl: host.url,
+      serverId: 'simple-tools-server',
+      sessionKey: 'alice',
+    });
+    await assert.rejects(
+      client.callTool({ name: 'no-such-tool', arguments: {} }),
+      /Unknown tool: no-such-tool/,
+    );
     const wrong = await client.callTool({ name: 'store-data', arguments: { key: 1, value: ['x'] } });
     assert.equal(wrong.isError, true);
     assert.match(text(wrong), /key: .*expected string, received number/);
@@ -129,7 +149,10 @@ describe('health and process behaviour', () => {
     const host = await startHostProcess();
     try {
       for (const path of ['/', '/health_check']) {
-        const body = (await (await fetch(`${host.url}${path}`)).json()) as { status: string; servers: string[] };
+        const body = (await (await fetch(`${host.url}${path}`)).json()) as {
+          status: string;
+          servers: string[];
+        };
         assert.equal(body.status, 'ok');
         assert.ok(body.servers.includes('simple-tools-server'));
         assert.ok(body.servers.includes('hackernews'));
@@ -141,7 +164,11 @@ describe('health and process behaviour', () => {
 
   test('SIGTERM with open sessions drains and exits 0', async () => {
     const host = await startHostProcess();
-    const client = await connectOver('sse', { hostUrl: host.url, serverId: 'simple-tools-server', sessionKey: 'x' });
+    const client = await connectOver('sse', {
+      hostUrl: host.url,
+      serverId: 'simple-tools-server',
+      sessionKey: 'x',
+    });
     await client.callTool({ name: 'list-data', arguments: {} });
     const started = Date.now();
     assert.equal(await host.stop(), 0);
@@ -168,6 +195,9 @@ describe('health and process behaviour', () => {
     assert.equal(result.status, 0);
     const { servers } = JSON.parse(result.stdout) as { servers: { id: string; tools: { name: string }[] }[] };
     const simple = servers.find((s) => s.id === 'simple-tools-server');
-    assert.deepEqual(simple?.tools.map((t) => t.name), ['store-data', 'retrieve-data', 'list-data']);
+    assert.deepEqual(
+      simple?.tools.map((t) => t.name),
+      ['store-data', 'retrieve-data', 'list-data'],
+    );
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { connectOver } from '../../testing/clients.js';
 import { type HostProcess, metricValue, startHostProcess } from '../../testing/host-process.js';
 import { text } from '../../testing/mcp.js';
@@ -30,7 +30,11 @@ describe('users and sessions', () => {
   });
 
   test('two users of one server see only their own data', async () => {
-    const alice = await connectOver('streamable-2025', { hostUrl: host.url, serverId: SERVER, sessionKey: 'alice' });
+    const alice = await connectOver('streamable-2025', {
+      hostUrl: host.url,
+      serverId: SERVER,
+      sessionKey: 'alice',
+    });
     const bob = await connectOver('sse', { hostUrl: host.url, serverId: SERVER, sessionKey: 'bob' });
     await alice.callTool({ name: 'store-data', arguments: { key: 'secret', value: 'alice-only' } });
     await bob.callTool({ name: 'store-data', arguments: { key: 'note', value: 'bob-only' } });
@@ -45,14 +49,26 @@ describe('users and sessions', () => {
     const first = await connectOver('sse', { hostUrl: host.url, serverId: SERVER, sessionKey: 'carol' });
     await first.callTool({ name: 'store-data', arguments: { key: 'k', value: 'kept' } });
     await first.close();
-    const again = await connectOver('streamable-2026', { hostUrl: host.url, serverId: SERVER, sessionKey: 'carol' });
+    const again = await connectOver('streamable-2026', {
+      hostUrl: host.url,
+      serverId: SERVER,
+      sessionKey: 'carol',
+    });
     assert.equal(text(await again.callTool({ name: 'retrieve-data', arguments: { key: 'k' } })), 'kept');
     await again.close();
   });
 
   test('two live connections of one user do not break each other', async () => {
-    const a = await connectOver('streamable-2025', { hostUrl: host.url, serverId: SERVER, sessionKey: 'dave' });
-    const b = await connectOver('streamable-2025', { hostUrl: host.url, serverId: SERVER, sessionKey: 'dave' });
+    const a = await connectOver('streamable-2025', {
+      hostUrl: host.url,
+      serverId: SERVER,
+      sessionKey: 'dave',
+    });
+    const b = await connectOver('streamable-2025', {
+      hostUrl: host.url,
+      serverId: SERVER,
+      sessionKey: 'dave',
+    });
     await a.callTool({ name: 'store-data', arguments: { key: 'from', value: 'a' } });
     await b.close();
     assert.equal(text(await a.callTool({ name: 'retrieve-data', arguments: { key: 'from' } })), 'a');
@@ -65,7 +81,11 @@ describe('users and sessions', () => {
     assert.ok(id);
     const stolen = await fetch(`${host.url}/${SERVER}/mallory`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': id },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-session-id': id,
+      },
       body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
     });
     assert.equal(stolen.status, 404);
@@ -76,7 +96,11 @@ describe('users and sessions', () => {
     const active0 = await metricValue(host.metricsUrl, 'gumcp_active_connections', labels);
     const total0 = await metricValue(host.metricsUrl, 'gumcp_connection_total', labels);
     const sse = await connectOver('sse', { hostUrl: host.url, serverId: SERVER, sessionKey: 'metrics' });
-    const http = await connectOver('streamable-2025', { hostUrl: host.url, serverId: SERVER, sessionKey: 'metrics' });
+    const http = await connectOver('streamable-2025', {
+      hostUrl: host.url,
+      serverId: SERVER,
+      sessionKey: 'metrics',
+    });
     assert.equal(await metricValue(host.metricsUrl, 'gumcp_active_connections', labels), active0 + 2);
     assert.equal(await metricValue(host.metricsUrl, 'gumcp_connection_total', labels), total0 + 2);
     await sse.close();
@@ -91,7 +115,11 @@ describe('users and sessions', () => {
     assert.equal(await metricValue(host.metricsUrl, 'gumcp_connection_total', labels), total0 + 3);
     await again.callTool({ name: 'list-data', arguments: {} });
     assert.ok(
-      (await metricValue(host.metricsUrl, 'gumcp_tool_calls_total', { server: SERVER, tool: 'list-data', outcome: 'ok' })) >= 1,
+      (await metricValue(host.metricsUrl, 'gumcp_tool_calls_total', {
+        server: SERVER,
+        tool: 'list-data',
+        outcome: 'ok',
+      })) >= 1,
     );
     await again.close();
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TRANSPORTS, connectOver } from '../../testing/clients.js';
+import { connectOver, TRANSPORTS } from '../../testing/clients.js';
 import { type FakeService, startFake } from '../../testing/fake-service.js';
 import { type HostProcess, startHostProcess } from '../../testing/host-process.js';
 import { text } from '../../testing/mcp.js';
@@ -14,7 +14,14 @@ describe('every example server over every transport', () => {
   before(async () => {
     hn = await startFake();
     hn.route('GET /v0/item/8863.json', {
-      body: { id: 8863, type: 'story', by: 'dhouston', title: 'My YC app: Dropbox', score: 111, time: 1175714200 },
+      body: {
+        id: 8863,
+        type: 'story',
+        by: 'dhouston',
+        title: 'My YC app: Dropbox',
+        score: 111,
+        time: 1175714200,
+      },
     });
     env = { GUMCP_HACKERNEWS_API_URL: `${hn.url}/v0` };
     host = await startHostProcess(env);
@@ -42,7 +49,12 @@ describe('every example server over every transport', () => {
     });
 
     test(`${kind}: hackernews calls its API through the upstream client`, async () => {
-      const client = await connectOver(kind, { hostUrl: host.url, serverId: 'hackernews', sessionKey: 'reader', env });
+      const client = await connectOver(kind, {
+        hostUrl: host.url,
+        serverId: 'hackernews',
+        sessionKey: 'reader',
+        env,
+      });
       const { tools } = await client.listTools();
       assert.ok(tools.some((t) => t.name === 'get_story_details'));
       const before = hn.requests.length;
@@ -54,7 +66,12 @@ describe('every example server over every transport', () => {
     });
 
     test(`${kind}: conformance fixture lists and reads resources`, async () => {
-      const client = await connectOver(kind, { hostUrl: host.url, serverId: 'conformance', sessionKey: 'c', env });
+      const client = await connectOver(kind, {
+        hostUrl: host.url,
+        serverId: 'conformance',
+        sessionKey: 'c',
+        env,
+      });
       const { resources } = await client.listResources();
       const first = resources[0];
       assert.ok(first, 'the conformance fixture lists at least one resource');
