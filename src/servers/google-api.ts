@@ -26,7 +26,8 @@ export function googleApi(
     mapError(status, body) {
       const error = (body as GoogleErrorBody | undefined)?.error;
       const reasons = new Set([error?.status, ...(error?.errors ?? []).map((e) => e.reason)]);
-      if (status === 401) return new AuthRequiredError(opts.serverId, `${opts.service} rejected the stored token`);
+      if (status === 401)
+        return new AuthRequiredError(opts.serverId, `${opts.service} rejected the stored token`);
       if (status === 403 && [...reasons].some((r) => r && SCOPE_REASONS.has(r))) {
         return new MissingScopeError(opts.scope);
       }

@@ -1,7 +1,7 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { pino } from 'pino';
-import type { Credentials } from '../core/context.js';
 import { compile } from '../core/compile.js';
+import type { Credentials } from '../core/context.js';
 import type { ServerDefinition } from '../core/definition.js';
 import { createServerInstance } from '../core/instance.js';
 import { sessionContext } from '../core/session.js';

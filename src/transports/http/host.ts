@@ -114,7 +114,7 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   app.notFound(() => Response.json({ error: 'Not found' }, { status: 404 }));
 
   // While draining, new work is refused so that reconnecting clients go to another host.
-  app.use('*', async (c, next) => {
+  app.use('*', async (_c, next) => {
     if (closing) return jsonRpcError(503, JSONRPC.serverError, 'Shutting down', { connection: 'close' });
     await next();
   });
@@ -193,8 +193,7 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     const id = c.req.query('sessionId') ?? c.req.query('session_id') ?? '';
     const session = sessions.get(id);
     if (
-      !session ||
-      session.kind !== 'sse' ||
+      session?.kind !== 'sse' ||
       session.serverId !== c.get('serverId') ||
       session.userId !== c.get('userId')
     ) {
