@@ -1,0 +1,170 @@
+// Turns the results of one run into the tables `npm run bench` prints, with gumcp's figures as
+// ratios to the two references (gumcp / reference).
+
+const fixed = (v, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
+const ratio = (ours, theirs) => (Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}x` : '-');
+
+function table(title, header, rows) {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => String(r[c]).length)));
+  const line = (r) => r.map((cell, c) => String(cell).padStart(widths[c])).join('  ');
+  return [`\n${title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join(
+    '\n',
+  );
+}
+
+/** Finds the reference row that matches a gumcp row on the given keys. */
+const match = (rows, row, keys) => rows.find((r) => keys.every((k) => r[k] === row[k]));
+
+export function printReport(results) {
+  const byName = Object.fromEntries(results.targets.map((t) => [t.target, t]));
+  const { gumcp, bare, sdk } = byName;
+  const out = [];
+
+  const throughputRows = [];
+  for (const t of results.targets) {
+    for (const r of t.throughput) {
+      const vs = (ref, field) =>
+        t === gumcp ? ratio(r[field], match(ref.throughput, r, ['protocol', 'inFlight'])?.[field]) : '';
+      throughputRows.push([
+        t.target,
+        r.protocol,
+        r.inFlight,
+        fixed(r.rps),
+        fixed(r.p50, 2),
+        fixed(r.p90, 2),
+        fixed(r.p99, 2),
+        fixed(r.cpuUsPerRequest, 1),
+        r.errors,
+        vs(bare, 'rps'),
+        vs(sdk, 'rps'),
+        vs(bare, 'cpuUsPerRequest'),
+        vs(sdk, 'cpuUsPerRequest'),
+      ]);
+    }
+  }
+  out.push(
+    table(
+      'tools/call throughput (one connection or session; latency in ms; server CPU per request in µs)',
+      [
+        'target',
+        'protocol',
+        'in flight',
+        'req/s',
+        'p50',
+        'p90',
+        'p99',
+        'cpu/req',
+        'errors',
+        'rps/bare',
+        'rps/sdk',
+        'cpu/bare',
+        'cpu/sdk',
+      ],
+      throughputRows,
+    ),
+  );
+
+  const sessionRows = [];
+  for (const t of results.targets) {
+    for (const r of t.sessions) {
+      const vs = (ref, field) =>
+        t === gumcp ? ratio(r[field], match(ref.sessions, r, ['protocol', 'sessions'])?.[field]) : '';
+      sessionRows.push([
+        t.target,
+        r.protocol,
+        r.sessions,
+        r.failures,
+        fixed(r.openMs / 1000, 2),
+        fixed(r.msPerSession, 3),
+        fixed(r.rssBeforeMiB, 1),
+        fixed(r.rssOpenMiB, 1),
+        fixed(r.kibPerSession, 1),
+        fixed(r.rssAfterCloseMiB, 1),
+        vs(bare, 'openMs'),
+        vs(sdk, 'openMs'),
+        vs(bare, 'kibPerSession'),
+        vs(sdk, 'kibPerSession'),
+      ]);
+    }
+  }
+  out.push(
+    table(
+      'concurrent sessions, each holding its event stream (RSS of the server in MiB)',
+      [
+        'target',
+        'protocol',
+        'sessions',
+        'failed',
+        'open s',
+        'ms/session',
+        'rss before',
+        'rss open',
+        'KiB/session',
+        'rss closed',
+        'open/bare',
+        'open/sdk',
+        'KiB/bare',
+        'KiB/sdk',
+      ],
+      sessionRows,
+    ),
+  );
+
+  out.push(
+    table(
+      'gumcp on one session: server RSS growth and CPU per request',
+      [
+        'protocol',
+        'requests',
+        'seconds',
+        'req/s',
+        'rss start',
+        'rss end',
+        'MiB/100k req',
+        'cpu µs/req',
+        'errors',
+      ],
+      (gumcp?.soak ?? []).map((r) => [
+        r.protocol,
+        r.requests,
+        fixed(r.seconds, 1),
+        fixed(r.rps),
+        fixed(r.rssStartMiB, 1),
+        fixed(r.rssEndMiB, 1),
+        fixed(r.rssGrowthMiBPer100k, 1),
+        fixed(r.cpuUsPerRequest, 1),
+        r.errors,
+      ]),
+    ),
+  );
+
+  const c = results.coldStart;
+  out.push(
+    table(
+      `stdio cold start, median of ${c.runs} spawns (ms)`,
+      [
+        'to initialize reply',
+        'to tools/list reply',
+        "node -e ''",
+        'initialize / node',
+        'tools',
+        'gumcp idle RSS MiB',
+      ],
+      [
+        [
+          fixed(c.initializeMs, 1),
+          fixed(c.toolsListMs, 1),
+          fixed(c.nodeBaselineMs, 1),
+          ratio(c.initializeMs, c.nodeBaselineMs),
+          c.tools,
+          fixed(gumcp?.rssIdleMiB, 1),
+        ],
+      ],
+    ),
+  );
+  out.push(
+    `\n${results.cores} cores, node ${results.node}, pinned: ${results.pinned}, ${fixed(results.seconds)} s`,
+  );
+  process.stdout.write(`${out.join('\n')}\n\n`);
+}
