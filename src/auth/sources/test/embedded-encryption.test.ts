@@ -12,8 +12,8 @@ import { tempDir } from './helpers.js';
 const keyBytes = randomBytes(32);
 const key = parseEncryptionKey(keyBytes.toString('base64'));
 const creds = {
-  access_token: 'xoxp-ACCESS-7f3a',
-  refresh_token: 'xoxe-REFRESH-91bc',
+  access_token: 'fake-access-7f3a',
+  refresh_token: 'fake-refresh-91bc',
   expires_at: 1_900_000_000,
 };
 

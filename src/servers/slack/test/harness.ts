@@ -6,7 +6,7 @@ import type { SlackClientOptions } from '../api.js';
 import { createSlackServer } from '../index.js';
 import { ALL_SCOPES, type FakeSlack, type SlackCall, startFakeSlack } from './fake-slack.js';
 
-export const TOKEN = 'xoxb-test-token';
+export const TOKEN = 'fake-test-token';
 
 /**
  * Tiny timings so retry paths take milliseconds: two retries, a 1 ms backoff, and any

@@ -29,7 +29,7 @@ test('read_messages returns the top-level messages oldest first, with their auth
   // One users.info per distinct author, each a GET with the token.
   const looked = slack.calls('users.info').map((c) => c.query.get('user'));
   assert.deepEqual(looked.sort(), ['U01ALICE', 'U02BOB', 'U0BOT']);
-  for (const call of slack.calls('users.info')) assert.equal(call.authorization, 'Bearer xoxb-test-token');
+  for (const call of slack.calls('users.info')) assert.equal(call.authorization, 'Bearer fake-test-token');
 });
 
 test('read_messages follows next_cursor across pages up to the limit and says more are left', async (t) => {

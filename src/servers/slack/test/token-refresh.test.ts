@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { ALL_SCOPES, type FakeMessage } from './fake-slack.js';
 import { callOk, setup } from './harness.js';
 
-const OLD = 'xoxe.xoxb-old-token';
-const NEW = 'xoxe.xoxb-refreshed-token';
+const OLD = 'fake-old-token';
+const NEW = 'fake-refreshed-token';
 
 test('after a token refresh the next request carries the new token', async (t) => {
   let current = OLD;
