@@ -1,4 +1,4 @@
-import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { Client, type ClientCapabilities, InMemoryTransport } from '@modelcontextprotocol/client';
 import { pino } from 'pino';
 import { compile } from '../core/compile.js';
 import type { Credentials } from '../core/context.js';
@@ -12,6 +12,8 @@ export interface ConnectOptions {
   userId?: string;
   /** The credentials the session's accessor returns; a function is called on every access. */
   credentials?: Credentials | (() => Promise<Credentials | undefined>);
+  /** What the client declares it supports, e.g. `{ sampling: {}, elicitation: {} }`. */
+  capabilities?: ClientCapabilities;
 }
 
 /**
@@ -31,7 +33,10 @@ export async function connect(definition: ServerDefinition, options: ConnectOpti
   const server = createServerInstance(compile(definition), session);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  const client = new Client({ name: 'gumcp-test', version: '1.0.0' });
+  const client = new Client(
+    { name: 'gumcp-test', version: '1.0.0' },
+    options.capabilities ? { capabilities: options.capabilities } : {},
+  );
   await client.connect(clientSide);
   return client;
 }

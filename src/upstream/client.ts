@@ -32,10 +32,20 @@ export interface UpstreamOptions {
    * Maps a provider's error answer to a tool error (e.g. a 403 that names a missing scope);
    * undefined falls back to the generic mapping by status.
    */
-  mapError?: (status: number, body: unknown) => ToolError | undefined;
+  mapError?: (status: number, body: unknown, headers: Headers) => ToolError | undefined;
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+
+/** A service's error answer as a tool error that still knows the HTTP status, for callers that branch on it. */
+export class UpstreamError extends ToolError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
 
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
@@ -89,6 +99,8 @@ function providerMessage(body: unknown): string | undefined {
   }
   return undefined;
 }
+
+const formatSeconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -159,7 +171,7 @@ export class UpstreamClient {
         }
         throw new ToolError(
           timedOut
-            ? `${service} did not answer within ${Math.round(this.#o.timeoutMs / 1000)} s; try again later`
+            ? `${service} did not answer within ${formatSeconds(this.#o.timeoutMs)}; try again later`
             : `Could not reach ${service}; check the network and try again`,
         );
       }
@@ -186,7 +198,7 @@ export class UpstreamClient {
 
   #error(response: Response, body: unknown): ToolError {
     const { service, serverId } = this.#o;
-    const mapped = this.#o.mapError?.(response.status, body);
+    const mapped = this.#o.mapError?.(response.status, body, response.headers);
     if (mapped) return mapped;
     const detail = providerMessage(body);
     const suffix = detail ? `: ${detail}` : '';
@@ -194,18 +206,20 @@ export class UpstreamClient {
       case 401:
         return new AuthRequiredError(serverId, `${service} rejected the stored token (expired or revoked)`);
       case 403:
-        return new ToolError(`Permission denied by ${service}${suffix}`);
+        return new UpstreamError(`Permission denied by ${service}${suffix}`, 403);
       case 404:
-        return new ToolError(`Not found at ${service}${suffix}`);
+        return new UpstreamError(`Not found at ${service}${suffix}`, 404);
       case 429: {
         const wait = parseRetryAfter(response.headers.get('retry-after'));
         const when = wait !== undefined ? ` in ${Math.ceil(wait / 1000)} s` : ' later';
-        return new ToolError(`Rate limited by ${service}; try again${when}`);
+        return new UpstreamError(`Rate limited by ${service}; try again${when}`, 429);
       }
-      default:
-        if (response.status >= 500)
-          return new ToolError(`${service} failed (HTTP ${response.status}); try again later`);
-        return new ToolError(`${service} rejected the request (HTTP ${response.status})${suffix}`);
+      default: {
+        const { status } = response;
+        if (status >= 500)
+          return new UpstreamError(`${service} failed (HTTP ${status}); try again later`, status);
+        return new UpstreamError(`${service} rejected the request (HTTP ${status})${suffix}`, status);
+      }
     }
   }
 }

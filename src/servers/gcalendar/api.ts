@@ -1,7 +1,6 @@
 import type { ToolContext } from '../../core/context.js';
 import type { Query } from '../../upstream/client.js';
-import { collectPages, orNotFound, segment } from '../gmail/google-rest.js';
-import { googleApi } from '../google-api.js';
+import { collectPages, googleApi, orNotFound, segment } from '../google-api.js';
 import type { EventTime } from './times.js';
 
 /** The one scope the server asks for: read and write the user's calendars and events. */
@@ -108,10 +107,10 @@ export function listEvents(
   return orNotFound(
     'Calendar',
     calendarId,
-    collectPages(limit, async (pageToken, wanted) => {
+    collectPages(limit, MAX_PAGE, async (pageToken, wanted) => {
       const page = await client(ctx).get<{ items?: CalendarEvent[]; nextPageToken?: string }>(
         events(calendarId),
-        { ...query, maxResults: Math.min(wanted, MAX_PAGE), pageToken },
+        { ...query, maxResults: wanted, pageToken },
         ctx.signal,
       );
       return { items: page.items ?? [], nextPageToken: page.nextPageToken };

@@ -1,5 +1,5 @@
 import type { ResourceTemplateDef } from '../../core/definition.js';
-import { fromUri } from '../gmail/google-rest.js';
+import { fromUri } from '../google-api.js';
 import { getCalendar, listCalendars, listEvents } from './api.js';
 import { summarize } from './events.js';
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ToolContext } from '../../core/context.js';
 import type { Query, UpstreamClient, UpstreamRequest } from '../../upstream/client.js';
-import { googleApi } from '../google-api.js';
-import { collectPages, orNotFound } from './google-calls.js';
+import { collectPages, googleApi, orNotFound } from '../google-api.js';
 
 /*
  * The Drive v3 REST calls. Paths keep Google's /drive/v3 and /upload/drive/v3 prefixes under one root,
@@ -104,11 +103,11 @@ export async function listFiles(
   ctx: ToolContext,
   params: ListParams & { limit: number },
 ): Promise<{ files: DriveFile[]; hasMore: boolean }> {
-  const { items, hasMore } = await collectPages(params.limit, MAX_PAGE_SIZE, async (pageToken, pageSize) => {
+  const { items, more } = await collectPages(params.limit, MAX_PAGE_SIZE, async (pageToken, pageSize) => {
     const page = await listFilesPage(ctx, { ...params, pageSize, pageToken });
     return { items: page.files, nextPageToken: page.nextPageToken };
   });
-  return { files: items, hasMore };
+  return { files: items, hasMore: more };
 }
 
 export const getFile = (ctx: ToolContext, id: string, fields = FILE_FIELDS): Promise<DriveFile> =>

@@ -121,7 +121,7 @@ export class GitHubApi {
       baseUrl: serviceUrl('github', GITHUB_API),
       log: this.#ctx.log,
       auth: () => this.#headers(),
-      mapError: (status, body) => githubError(status, body, subject, this.#scope),
+      mapError: (status, body, headers) => githubError(status, body, subject, this.#scope, headers),
       ...this.#tuning,
     });
     return client.request<T>(path, req, this.#ctx.signal);

@@ -13,10 +13,9 @@ interface GitHubErrorBody {
 }
 
 /**
- * A 403 that is neither a rate limit nor SSO: GitHub does not say which scope is missing in the body
- * (only in the X-Accepted-OAuth-Scopes header, which the upstream client does not pass on), so the
- * tool's declared scope is named, with GitHub's own message for the cases where it is a permission
- * (e.g. "Must have admin rights") rather than a scope.
+ * A 403 for a missing scope: the scope named is the one GitHub says it accepts
+ * (X-Accepted-OAuth-Scopes) and the token lacks (X-OAuth-Scopes), else the tool's declared scope,
+ * with GitHub's own message.
  */
 export class GitHubScopeError extends MissingScopeError {
   constructor(scope: string, githubMessage: string | undefined) {
@@ -47,24 +46,42 @@ export function githubError(
   body: unknown,
   subject: Subject,
   scope: string,
+  headers: Headers = new Headers(),
 ): ToolError | undefined {
   const { message, details } = describe(body);
   const said = [message, details && `(${details})`].filter(Boolean).join(' ');
   if (status === 401) {
     return new AuthRequiredError('github', 'GitHub rejected the stored token (expired or revoked)');
   }
-  if (status === 403 && message && /rate limit/i.test(message)) {
-    return new ToolError(
-      `GitHub rate limit exceeded: ${message} Wait for the limit to reset, then try again.`,
-    );
+  const rateLimited =
+    headers.get('x-ratelimit-remaining') === '0' || (message && /rate limit/i.test(message));
+  if (status === 403 && rateLimited) {
+    const reset = Number(headers.get('x-ratelimit-reset'));
+    const when = reset > 0 ? ` at ${new Date(reset * 1000).toISOString()}` : '';
+    return new ToolError(`GitHub rate limit exceeded. The limit resets${when || ' soon'}; try again then.`);
   }
-  if (status === 403 && message && /SAML|single sign-on|\bSSO\b/i.test(message)) {
+  if (
+    status === 403 &&
+    (headers.has('x-github-sso') || (message && /SAML|single sign-on|\bSSO\b/i.test(message)))
+  ) {
     return new ToolError(
       `GitHub denied access to ${subject.id}: the organization enforces SAML single sign-on and the token ` +
         'is not authorized for it. Authorize the OAuth app for that organization on github.com, then retry.',
     );
   }
-  if (status === 403) return new GitHubScopeError(scope, message);
+  if (status === 403) {
+    const list = (name: string) =>
+      (headers.get(name) ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+    const granted = new Set(list('x-oauth-scopes'));
+    const accepted = list('x-accepted-oauth-scopes');
+    if (accepted.length > 0 && accepted.some((a) => granted.has(a))) {
+      return new ToolError(`Permission denied by GitHub for ${subject.id}${message ? `: ${message}` : ''}`);
+    }
+    return new GitHubScopeError(accepted[0] ?? scope, message);
+  }
   if (status === 404) return new NotFoundError(subject.what, subject.id);
   if (status === 422) return new ToolError(`GitHub could not process the request for ${subject.id}: ${said}`);
   if (status >= 400 && status < 500 && status !== 429 && said) {

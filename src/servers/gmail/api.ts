@@ -1,6 +1,6 @@
 import type { ToolContext } from '../../core/context.js';
-import { googleApi } from '../google-api.js';
-import { collectPages, orNotFound, segment } from './google-rest.js';
+import { mapBounded } from '../../util/map-bounded.js';
+import { collectPages, googleApi, orNotFound, segment } from '../google-api.js';
 
 /** The one scope the server asks for: read, send, label and trash mail (not delete it for good). */
 export const GMAIL_SCOPE = 'https://www.googleapis.com/auth/gmail.modify';
@@ -71,13 +71,13 @@ export function listMessageIds(
   filter: { q?: string; labelId?: string },
   limit: number,
 ): Promise<{ items: { id: string; threadId: string }[]; more: boolean }> {
-  return collectPages(limit, async (pageToken, wanted) => {
+  return collectPages(limit, MAX_PAGE, async (pageToken, wanted) => {
     const page = await client(ctx).get<MessageList>(
       `${ME}/messages`,
       {
         q: filter.q,
         labelIds: filter.labelId,
-        maxResults: Math.min(wanted, MAX_PAGE),
+        maxResults: wanted,
         pageToken,
       },
       ctx.signal,
@@ -110,12 +110,7 @@ export async function getMessages(
   format: 'full' | 'metadata',
   metadataHeaders?: readonly string[],
 ): Promise<GmailMessage[]> {
-  const results: GmailMessage[] = [];
-  for (let i = 0; i < ids.length; i += FETCH_CONCURRENCY) {
-    const batch = ids.slice(i, i + FETCH_CONCURRENCY);
-    results.push(...(await Promise.all(batch.map((id) => getMessage(ctx, id, format, metadataHeaders)))));
-  }
-  return results;
+  return mapBounded(ids, FETCH_CONCURRENCY, (id) => getMessage(ctx, id, format, metadataHeaders));
 }
 
 /** Sends an RFC 2822 message, already base64url-encoded; `threadId` files it in an existing thread. */

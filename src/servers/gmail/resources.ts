@@ -1,7 +1,7 @@
 import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import type { ResourceTemplateDef } from '../../core/definition.js';
+import { fromUri } from '../google-api.js';
 import { getLabel, getMessages, listLabels, listMessageIds } from './api.js';
-import { fromUri } from './google-rest.js';
 import { header } from './message.js';
 
 /** Labels per resources/list page. Gmail lists every label in one answer, so pages are cut here. */

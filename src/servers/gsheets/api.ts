@@ -1,7 +1,6 @@
 import type { ToolContext } from '../../core/context.js';
 import type { Query, UpstreamClient, UpstreamRequest } from '../../upstream/client.js';
-import { orNotFound } from '../gdrive/google-calls.js';
-import { googleApi } from '../google-api.js';
+import { googleApi, orNotFound } from '../google-api.js';
 
 /*
  * The Sheets v4 REST calls. Paths keep Google's /v4 prefix so GUMCP_GSHEETS_API_URL can point the

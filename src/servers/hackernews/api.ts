@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ToolContext } from '../../core/context.js';
 import { NotFoundError, ToolError } from '../../core/errors.js';
 import { serviceUrl, UpstreamClient, type UpstreamOptions } from '../../upstream/client.js';
-import { mapBounded } from './map-bounded.js';
+import { mapBounded } from '../../util/map-bounded.js';
 
 const SERVER_ID = 'hackernews';
 const SERVICE = 'Hacker News';

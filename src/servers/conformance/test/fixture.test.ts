@@ -9,14 +9,13 @@ import type {
 } from '@modelcontextprotocol/client';
 import { connect, text } from '../../../testing/mcp.js';
 import conformance from '../index.js';
-import { connectCapableClient } from './client.js';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 const decode = (base64: string) => Buffer.from(base64, 'base64');
 
 /** Calls a tool while the client answers elicitation with `answer`; returns the form it was shown and the result. */
 async function elicit(name: string, answer: ElicitResult, args: Record<string, unknown> = {}) {
-  const client = await connectCapableClient();
+  const client = await connect(conformance, { capabilities: { sampling: {}, elicitation: {} } });
   const seen: ElicitRequestFormParams[] = [];
   client.setRequestHandler('elicitation/create', async (request) => {
     assert.ok('requestedSchema' in request.params, 'the tool asks with a form, not a URL');
@@ -183,7 +182,7 @@ test('the progress tool reports 0, 50, 100 of 100 against the caller token, and 
 });
 
 test('the sampling tool sends the prompt to the client model and returns its reply', async () => {
-  const client = await connectCapableClient();
+  const client = await connect(conformance, { capabilities: { sampling: {}, elicitation: {} } });
   const requests: CreateMessageRequest['params'][] = [];
   client.setRequestHandler('sampling/createMessage', async (request) => {
     requests.push(request.params);

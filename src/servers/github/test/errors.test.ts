@@ -28,7 +28,7 @@ test('401 Bad credentials asks the user to re-authenticate', async (t) => {
   onlyRequest(fake);
 });
 
-test("403 without a rate limit or SSO names the tool's scope and GitHub's reason", async (t) => {
+test('403 without a rate limit or SSO names the scope GitHub accepts and the token lacks', async (t) => {
   const { fake, call } = await setup(t);
   const headers = { 'x-oauth-scopes': 'read:org', 'x-accepted-oauth-scopes': 'repo' };
   fake.route('GET /repos/octocat/hello/issues/99', { status: 403, headers, body: mustHaveAdmin });
@@ -39,11 +39,26 @@ test("403 without a rate limit or SSO names the tool's scope and GitHub's reason
     'Permission denied: the stored token lacks the scope "repo". Re-authenticate to grant it. ' +
       'GitHub said: Must have admin rights to Repository.',
   );
+  assert.match(failure(await call('list_organization_repositories', { org_name: 'github' })), /scope "repo"/);
+  assert.equal(fake.requests.length, 2);
+});
+
+test("403 without scope headers names the tool's scope; with the scope granted it is a permission error", async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route('GET /orgs/github/repos', { status: 403, body: { message: 'Forbidden' } });
   assert.match(
     failure(await call('list_organization_repositories', { org_name: 'github' })),
     /scope "read:org"/,
   );
-  assert.equal(fake.requests.length, 2);
+  fake.route('GET /repos/octocat/hello/issues/99', {
+    status: 403,
+    headers: { 'x-oauth-scopes': 'repo, read:org', 'x-accepted-oauth-scopes': 'repo' },
+    body: mustHaveAdmin,
+  });
+  assert.equal(
+    failure(await call('get_issue', GET_ISSUE)),
+    'Permission denied by GitHub for octocat/hello#99: Must have admin rights to Repository.',
+  );
 });
 
 test('403 from SAML single sign-on says to authorize the token for the organization', async (t) => {
@@ -71,7 +86,7 @@ test('403 with x-ratelimit-remaining 0 is reported as a rate limit, without retr
   });
   assert.equal(
     failure(await call('get_issue', GET_ISSUE)),
-    'GitHub rate limit exceeded: API rate limit exceeded for user ID 1. Wait for the limit to reset, then try again.',
+    'GitHub rate limit exceeded. The limit resets at 2024-05-01T10:00:00.000Z; try again then.',
   );
   onlyRequest(fake);
 });
