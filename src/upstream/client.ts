@@ -9,6 +9,12 @@ export interface UpstreamRequest {
   /** Sent as JSON unless it is a URLSearchParams (form) or a string. */
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Whether sending the request twice is harmless. Defaults to true except for POST and PATCH. A
+   * request that is not idempotent is retried only after a 429 (the service did not process it),
+   * never after a 5xx or a timeout, where the service may already have done the work.
+   */
+  idempotent?: boolean;
 }
 
 export interface UpstreamOptions {
@@ -36,6 +42,7 @@ export interface UpstreamOptions {
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const MAY_HAVE_GONE_THROUGH = 'the request may have gone through, so check before trying again';
 
 /** A service's error answer as a tool error that still knows the HTTP status, for callers that branch on it. */
 export class UpstreamError extends ToolError {
@@ -139,6 +146,7 @@ export class UpstreamClient {
   async request<T>(path: string, req: UpstreamRequest = {}, signal?: AbortSignal): Promise<T> {
     const { service } = this.#o;
     const method = req.method ?? 'GET';
+    const idempotent = req.idempotent ?? !(method === 'POST' || method === 'PATCH');
     const url = buildUrl(this.#o.baseUrl, path, req.query);
     const encoded = encodeBody(req.body);
     for (let attempt = 0; ; attempt++) {
@@ -165,10 +173,11 @@ export class UpstreamClient {
           { service, method, path: url.pathname, attempt, timedOut },
           'upstream request failed',
         );
-        if (attempt < this.#o.retries) {
+        if (idempotent && attempt < this.#o.retries) {
           await sleep(this.#backoff(attempt), signal);
           continue;
         }
+        if (!idempotent) throw new ToolError(`${service} did not answer; ${MAY_HAVE_GONE_THROUGH}`);
         throw new ToolError(
           timedOut
             ? `${service} did not answer within ${formatSeconds(this.#o.timeoutMs)}; try again later`
@@ -180,14 +189,15 @@ export class UpstreamClient {
       if (response.ok) return (await readBody(response)) as T;
 
       const body = await readBody(response);
-      if (RETRYABLE.has(response.status) && attempt < this.#o.retries) {
+      const retryable = response.status === 429 || (idempotent && RETRYABLE.has(response.status));
+      if (retryable && attempt < this.#o.retries) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter === undefined || retryAfter <= this.#o.maxRetryAfterMs) {
           await sleep(retryAfter ?? this.#backoff(attempt), signal);
           continue;
         }
       }
-      throw this.#error(response, body);
+      throw this.#error(response, body, idempotent);
     }
   }
 
@@ -196,7 +206,7 @@ export class UpstreamClient {
     return base / 2 + Math.random() * (base / 2);
   }
 
-  #error(response: Response, body: unknown): ToolError {
+  #error(response: Response, body: unknown, idempotent: boolean): ToolError {
     const { service, serverId } = this.#o;
     const mapped = this.#o.mapError?.(response.status, body, response.headers);
     if (mapped) return mapped;
@@ -216,8 +226,10 @@ export class UpstreamClient {
       }
       default: {
         const { status } = response;
-        if (status >= 500)
-          return new UpstreamError(`${service} failed (HTTP ${status}); try again later`, status);
+        if (status >= 500) {
+          const advice = idempotent ? 'try again later' : MAY_HAVE_GONE_THROUGH;
+          return new UpstreamError(`${service} failed (HTTP ${status}); ${advice}`, status);
+        }
         return new UpstreamError(`${service} rejected the request (HTTP ${status})${suffix}`, status);
       }
     }

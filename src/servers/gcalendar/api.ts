@@ -156,7 +156,7 @@ export function patchEvent(
     eventRef(calendarId, eventId),
     client(ctx).request<CalendarEvent>(
       event(calendarId, eventId),
-      { method: 'PATCH', query: notifyQuery(notify), body },
+      { method: 'PATCH', query: notifyQuery(notify), body, idempotent: true },
       ctx.signal,
     ),
   );
@@ -180,7 +180,12 @@ export async function deleteEvent(
 }
 
 export function freeBusy(ctx: ToolContext, body: FreeBusyRequest): Promise<FreeBusyResponse> {
-  return client(ctx).post<FreeBusyResponse>('freeBusy', body, ctx.signal);
+  // A query sent as POST: repeating it is harmless.
+  return client(ctx).request<FreeBusyResponse>(
+    'freeBusy',
+    { method: 'POST', body, idempotent: true },
+    ctx.signal,
+  );
 }
 
 /** One page of the user's calendar list (calendarList.list). */

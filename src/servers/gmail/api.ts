@@ -132,7 +132,12 @@ export function modifyLabels(
   return orNotFound(
     'Email',
     id,
-    client(ctx).post<GmailMessage>(`${ME}/messages/${segment(id)}/modify`, body, ctx.signal),
+    // Setting labels twice is harmless, so a 5xx may be retried.
+    client(ctx).request<GmailMessage>(
+      `${ME}/messages/${segment(id)}/modify`,
+      { method: 'POST', body, idempotent: true },
+      ctx.signal,
+    ),
   );
 }
 
@@ -140,7 +145,11 @@ export function trashMessage(ctx: ToolContext, id: string): Promise<GmailMessage
   return orNotFound(
     'Email',
     id,
-    client(ctx).post<GmailMessage>(`${ME}/messages/${segment(id)}/trash`, undefined, ctx.signal),
+    client(ctx).request<GmailMessage>(
+      `${ME}/messages/${segment(id)}/trash`,
+      { method: 'POST', idempotent: true },
+      ctx.signal,
+    ),
   );
 }
 

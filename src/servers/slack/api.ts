@@ -117,14 +117,10 @@ export class SlackApi {
 
   // --- transport -------------------------------------------------------------------------------
 
-  /**
-   * A client for one call: its error mapping needs the call's method and arguments. `retry: false`
-   * is for writes that must not run twice: Slack may have done the work before a 5xx answer.
-   */
-  #client(method: string, params: Params, retry = true): UpstreamClient {
+  /** A client for one call: its error mapping needs the call's method and arguments. */
+  #client(method: string, params: Params): UpstreamClient {
     return new UpstreamClient({
       ...this.#options,
-      ...(retry ? {} : { retries: 0 }),
       service: SERVICE,
       serverId: SERVER_ID,
       baseUrl: serviceUrl(SERVER_ID, 'https://slack.com/api'),
@@ -132,12 +128,6 @@ export class SlackApi {
       // Asked on every request, so a token refreshed mid-session is used from the next request on.
       auth: async () => ({ authorization: `Bearer ${await this.#token()}` }),
       mapError: (status, body) => {
-        // Retrying could repeat the effect, and saying "try again" could too.
-        if (!retry && status >= 500) {
-          return new ToolError(
-            `Slack failed (HTTP ${status}) during ${method}; it may have gone through, so check before trying again`,
-          );
-        }
         // Rare non-200 answers that still carry a Slack error code; 429 and 5xx keep the generic wording.
         return status < 500 && status !== 429 && isEnvelope(body) && body.error
           ? slackError(method, body, params)
@@ -167,16 +157,22 @@ export class SlackApi {
 
   /**
    * A write. Error codes in `tolerate` mean "already done" and come back as ok: false instead of
-   * failing; `retry: false` makes one attempt only, for writes that would repeat their effect.
+   * failing. Writes are retried after a 5xx or a timeout unless `retry: false` says repeating them
+   * would repeat their effect (a 429 is always retried: Slack did not run the call).
    */
   async write<T>(
     method: string,
     params: Params,
     opts: { tolerate?: readonly string[]; retry?: boolean } = {},
   ): Promise<T & Envelope> {
-    const body = await this.#client(method, params, opts.retry).request<unknown>(
+    const body = await this.#client(method, params).request<unknown>(
       method,
-      { method: 'POST', body: params, headers: { 'content-type': 'application/json; charset=utf-8' } },
+      {
+        method: 'POST',
+        body: params,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        idempotent: opts.retry ?? true,
+      },
       this.#ctx.signal,
     );
     return this.#check<T>(method, body, params, opts.tolerate ?? []);

@@ -103,15 +103,29 @@ test('a 429 with Retry-After is retried after that delay, then succeeds', async 
   assert.deepEqual(fake.requests.map(describe), [`GET ${SHEETS}/${BOOK}`, `GET ${SHEETS}/${BOOK}`]);
 });
 
-test('a 5xx that persists through every retry ends in a clear message', async () => {
+test('a 5xx that persists through every retry of a read ends in a clear message', async () => {
+  fake.route(`GET ${SHEETS}/${BOOK}`, errors.unavailable());
+  const client = await connect(gsheets, { credentials });
+
+  const result = await callTool(client, 'get-spreadsheet-info', { spreadsheet_url: BOOK });
+
+  assert.equal(result.isError, true);
+  assert.equal(text(result), 'Google Sheets failed (HTTP 503); try again later');
+  assert.equal(fake.requests.length, 4, 'the first try and three retries');
+});
+
+test('a 5xx on creating a spreadsheet is not retried, and says it may have gone through', async () => {
   fake.route(`POST ${SHEETS}`, errors.unavailable());
   const client = await connect(gsheets, { credentials });
 
   const result = await callTool(client, 'create-sheet', { title: 'x' });
 
   assert.equal(result.isError, true);
-  assert.equal(text(result), 'Google Sheets failed (HTTP 503); try again later');
-  assert.equal(fake.requests.length, 4, 'the first try and three retries');
+  assert.equal(
+    text(result),
+    'Google Sheets failed (HTTP 503); the request may have gone through, so check before trying again',
+  );
+  assert.equal(fake.requests.length, 1, 'a create is sent once');
 });
 
 test('a token refreshed mid-session is used from the next request on', async () => {

@@ -123,7 +123,7 @@ test('a message is never posted twice: a 5xx on chat.postMessage is not retried'
 
   assert.equal(
     message,
-    'Slack failed (HTTP 502) during chat.postMessage; it may have gone through, so check before trying again',
+    'Slack failed (HTTP 502); the request may have gone through, so check before trying again',
   );
   assert.equal(slack.calls('chat.postMessage').length, 1);
 });
