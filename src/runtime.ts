@@ -40,6 +40,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const store = await openStore(config.storeUrl);
   const registry = options.registry ?? new ServerRegistry();
   const credentials = options.credentials ?? credentialSourceFromEnv(process.env, store, { log });
+  try {
+    // A wrong encryption key must stop the start, not surface on a user's first tool call.
+    await credentials.ready?.();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   // One refreshing lookup per source, so concurrent calls of a user share one refresh.
   const lookups = new WeakMap<CredentialSource, CredentialsLookup>();
   const lookupFor = (apiKey: string | undefined) => {

@@ -3,7 +3,7 @@ import type { OAuthClientConfig, StoredCredentials } from '../types.js';
 import { openBrowser as systemBrowser } from './browser.js';
 import { startCallbackServer } from './callback-server.js';
 import { createPkce, randomToken } from './pkce.js';
-import { oauthClient, requestToken, toStoredCredentials } from './token.js';
+import { type OAuthClient, oauthClient, requestToken, toStoredCredentials } from './token.js';
 
 export interface BrowserSignInOptions {
   provider: OAuthProvider;
@@ -23,20 +23,23 @@ export interface BrowserSignInOptions {
 export const DEFAULT_CALLBACK_PORT = 8080;
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
-/** The provider's authorize URL for one sign-in attempt. */
+/**
+ * The provider's authorize URL for one sign-in attempt: the client registration's `auth_uri` when it
+ * names one, else the definition's.
+ */
 export function authorizeUrl(
   provider: OAuthProvider,
+  client: OAuthClient,
   params: {
-    clientId: string;
     redirectUri: string;
     scopes: readonly string[];
     state: string;
     challenge: string;
   },
 ): string {
-  const url = new URL(provider.authorizeUrl);
+  const url = new URL(client.authorizeUrl ?? provider.authorizeUrl);
   const query = url.searchParams;
-  query.set('client_id', params.clientId);
+  query.set('client_id', client.clientId);
   query.set('redirect_uri', params.redirectUri);
   query.set('response_type', 'code');
   // Query strings encode a space as '+', so the '+' separator is a space before encoding.
@@ -94,8 +97,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
     ...(client.redirectUri ? { redirectUri: client.redirectUri } : {}),
   });
   try {
-    const url = authorizeUrl(provider, {
-      clientId: client.clientId,
+    const url = authorizeUrl(provider, client, {
       redirectUri: server.redirectUri,
       scopes,
       state,

@@ -9,6 +9,9 @@ export interface OAuthClient {
   /** Absent for public clients, which rely on PKCE alone. */
   clientSecret?: string;
   redirectUri?: string;
+  /** The registration's own endpoints (oauth.json `auth_uri`/`token_uri`), used over the definition's. */
+  authorizeUrl?: string;
+  tokenUrl?: string;
 }
 
 export type TokenGrant =
@@ -34,9 +37,29 @@ const isObject = (value: unknown): value is Json =>
 const nonEmpty = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
+/** An endpoint named in oauth.json; plain http is accepted on loopback only, since secrets travel to it. */
+function endpoint(value: unknown, field: string, service: string): string | undefined {
+  const text = nonEmpty(value);
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`The OAuth client configuration of ${service} has a ${field} that is not a URL`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new Error(
+      `The OAuth client configuration of ${service} has a ${field} that is not https (plain http is allowed on 127.0.0.1 or localhost only)`,
+    );
+  }
+  return url.href;
+}
+
 /**
  * Reads a service's oauth.json. Google's downloaded client files nest the fields under `installed`
- * or `web`; guMCP keeps them as they are, so both shapes are accepted.
+ * or `web`; guMCP keeps them as they are, so both shapes are accepted. `auth_uri` and `token_uri`
+ * (Google's names) point the flow and refresh at another authorization server.
  */
 export function oauthClient(config: OAuthClientConfig, service: string): OAuthClient {
   const fields = [config, config.installed, config.web].find((c) => isObject(c) && nonEmpty(c.client_id)) as
@@ -46,7 +69,15 @@ export function oauthClient(config: OAuthClientConfig, service: string): OAuthCl
   if (!fields || !clientId) throw new Error(`The OAuth client configuration of ${service} has no client_id`);
   const clientSecret = nonEmpty(fields.client_secret);
   const redirectUri = nonEmpty(config.redirect_uri);
-  return { clientId, ...(clientSecret ? { clientSecret } : {}), ...(redirectUri ? { redirectUri } : {}) };
+  const authorizeUrl = endpoint(fields.auth_uri ?? config.auth_uri, 'auth_uri', service);
+  const tokenUrl = endpoint(fields.token_uri ?? config.token_uri, 'token_uri', service);
+  return {
+    clientId,
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(redirectUri ? { redirectUri } : {}),
+    ...(authorizeUrl ? { authorizeUrl } : {}),
+    ...(tokenUrl ? { tokenUrl } : {}),
+  };
 }
 
 /** RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded. */
@@ -108,7 +139,7 @@ export async function requestToken(
   const refused = (detail: string, transient: boolean) =>
     new TokenEndpointError(scrub(`${provider.service} refused ${what}: ${detail}`, secrets), transient);
 
-  const url = new URL(provider.tokenUrl);
+  const url = new URL(client.tokenUrl ?? provider.tokenUrl);
   const http = new UpstreamClient({
     service: `the ${provider.service} token endpoint`,
     serverId: provider.service,

@@ -5,6 +5,14 @@ import { Cipher } from './encryption.js';
 import { checkName } from './names.js';
 
 const OAUTH_CONFIGS = 'oauth_configs';
+/** A known value sealed with the store's key, so a different key is caught at start-up. */
+const KEY_CHECK = { namespace: 'embedded-key-check', key: 'v1', value: 'gumcp' } as const;
+
+/** Where client registrations are read when the store holds none (the operator's oauth.json files). */
+export interface OAuthConfigFallback {
+  oauthConfig(service: string): Promise<OAuthClientConfig | undefined>;
+  oauthConfigLocation(service: string): string;
+}
 const credentialsNamespace = (service: string) => `credentials:${service}`;
 
 /**
@@ -14,10 +22,39 @@ const credentialsNamespace = (service: string) => `credentials:${service}`;
 export class EmbeddedCredentialSource implements CredentialSource {
   readonly #store: KeyValueStore;
   readonly #cipher: Cipher;
+  readonly #fallback: OAuthConfigFallback | undefined;
 
-  constructor(store: KeyValueStore, key: KeyObject) {
+  constructor(store: KeyValueStore, key: KeyObject, options: { oauthConfigs?: OAuthConfigFallback } = {}) {
     this.#store = store;
     this.#cipher = new Cipher(key);
+    this.#fallback = options.oauthConfigs;
+  }
+
+  /**
+   * Proves the key is the one the store was first used with (sealing a marker on first use), so a
+   * wrong GUMCP_ENCRYPTION_KEY stops the start instead of failing each user's first tool call.
+   */
+  async checkKey(): Promise<void> {
+    const stored = await this.#store.get(KEY_CHECK.namespace, KEY_CHECK.key);
+    if (stored === undefined) {
+      await this.#store.set(
+        KEY_CHECK.namespace,
+        KEY_CHECK.key,
+        this.#cipher.seal(KEY_CHECK.value, 'key-check'),
+      );
+      return;
+    }
+    let value: unknown;
+    try {
+      value = this.#cipher.open(stored, 'key-check', 'the key check');
+    } catch {
+      value = undefined;
+    }
+    if (value !== KEY_CHECK.value) {
+      throw new Error(
+        'GUMCP_ENCRYPTION_KEY is not the key this store was encrypted with: start with the original key (a new key cannot read the stored credentials)',
+      );
+    }
   }
 
   async get(service: string, userId: string): Promise<StoredCredentials | undefined> {
@@ -34,14 +71,15 @@ export class EmbeddedCredentialSource implements CredentialSource {
 
   async oauthConfig(service: string): Promise<OAuthClientConfig | undefined> {
     const stored = await this.#store.get(OAUTH_CONFIGS, checkName('service', service));
-    if (stored === undefined) return undefined;
+    if (stored === undefined) return this.#fallback?.oauthConfig(service);
     const what = `the stored ${service} OAuth client configuration`;
     return this.#cipher.open(stored, oauthContext(service), what) as OAuthClientConfig;
   }
 
   /** Where a missing OAuth client registration is expected, for the OAuth flow's message. */
   oauthConfigLocation(service: string): string {
-    return `the embedded credential store (${OAUTH_CONFIGS}/${service}, encrypted)`;
+    const inStore = `the embedded credential store (${OAUTH_CONFIGS}/${service}, encrypted)`;
+    return this.#fallback ? `${this.#fallback.oauthConfigLocation(service)} or ${inStore}` : inStore;
   }
 
   /** Stores a service's OAuth client registration (it holds the client secret, so it is encrypted too). */

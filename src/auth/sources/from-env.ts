@@ -17,6 +17,8 @@ export interface CredentialSources {
    * session key `user_id:api_key`) and refuses a session without one; the others ignore it.
    */
   forSession(apiKey?: string): CredentialSource;
+  /** Start-up checks that need the store (the embedded source's key); rejects with a clear message. */
+  ready?(): Promise<void>;
 }
 
 export interface FromEnvOptions {
@@ -40,11 +42,13 @@ export function credentialSourceFromEnv(
   switch (environment) {
     case 'local':
       return shared('local', LocalCredentialSource.fromEnv(env, options.cwd));
-    case 'embedded':
-      return shared(
-        'embedded',
-        new EmbeddedCredentialSource(store, parseEncryptionKey(env.GUMCP_ENCRYPTION_KEY)),
-      );
+    case 'embedded': {
+      // Client registrations are the operator's files (local_auth/oauth_configs) unless stored.
+      const embedded = new EmbeddedCredentialSource(store, parseEncryptionKey(env.GUMCP_ENCRYPTION_KEY), {
+        oauthConfigs: LocalCredentialSource.fromEnv(env, options.cwd),
+      });
+      return { ...shared('embedded', embedded), ready: () => embedded.checkKey() };
+    }
     case 'gumloop': {
       const broker = CredentialBroker.fromEnv(env, options.log);
       return { environment: 'gumloop', forSession: (apiKey) => broker.forApiKey(apiKey ?? '') };

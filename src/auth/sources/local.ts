@@ -1,6 +1,7 @@
 import { join, relative, resolve, sep } from 'node:path';
 import type { CredentialSource, OAuthClientConfig, StoredCredentials } from '../types.js';
 import { readJsonObject, writeFileAtomic } from './atomic-file.js';
+import { fromGoogleAuthShape } from './google-credentials.js';
 import { checkName } from './names.js';
 
 export interface LocalDirs {
@@ -35,7 +36,9 @@ export class LocalCredentialSource implements CredentialSource {
   }
 
   async get(service: string, userId: string): Promise<StoredCredentials | undefined> {
-    return readJsonObject(this.credentialsFile(service, userId));
+    const raw = await readJsonObject(this.credentialsFile(service, userId));
+    // Files guMCP's Google servers wrote use google-auth's field names.
+    return raw && fromGoogleAuthShape(raw);
   }
 
   async save(service: string, userId: string, credentials: StoredCredentials): Promise<void> {

@@ -32,6 +32,8 @@ interface PendingConnect {
   userId: string;
   serverId: string;
   verifier: string;
+  /** Sent again with the code: the token endpoint compares it with the authorize request's. */
+  redirectUri?: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
 }
@@ -121,8 +123,12 @@ function providerRefusal(name: string, error: string, description: string | unde
  */
 export function connectRoutes(deps: ConnectDeps): Hono {
   const app = new Hono();
-  const base = deps.publicUrl.replace(/\/+$/, '');
-  const redirectUri = (serverId: string) => `${base}/connect/${encodeURIComponent(serverId)}/callback`;
+  const configured = deps.publicUrl.replace(/\/+$/, '');
+  // Port 0 ("any free port", as tests and `--port 0` bind) is no address a browser can return to:
+  // then the origin the tenant reached this host at is used (the host has validated its Host header).
+  const base = (request: Request) => (/:0$/.test(configured) ? new URL(request.url).origin : configured);
+  const redirectUri = (request: Request, serverId: string) =>
+    `${base(request)}/connect/${encodeURIComponent(serverId)}/callback`;
 
   app.get('/connect/:server', async (c) => {
     const who = await deps.authenticate(c.req.raw);
@@ -133,16 +139,17 @@ export function connectRoutes(deps: ConnectDeps): Hono {
 
     const pkce = createPkce();
     const state = randomToken(32);
+    const returnTo = redirectUri(c.req.raw, serverId);
     const pending: PendingConnect = {
       userId: who.userId,
       serverId,
       verifier: pkce.verifier,
+      redirectUri: returnTo,
       createdAt: Date.now(),
     };
     await deps.store.set(OAUTH_STATES_NAMESPACE, state, pending, STATE_TTL_SECONDS);
-    const location = authorizeUrl(resolved.auth.provider, {
-      clientId: resolved.client.clientId,
-      redirectUri: redirectUri(serverId),
+    const location = authorizeUrl(resolved.auth.provider, resolved.client, {
+      redirectUri: returnTo,
       scopes: resolved.auth.scopes,
       state,
       challenge: pkce.challenge,
@@ -178,7 +185,8 @@ export function connectRoutes(deps: ConnectDeps): Hono {
       const tokens = await requestToken(auth.provider, client, {
         grant_type: 'authorization_code',
         code,
-        redirect_uri: redirectUri(serverId),
+        // States stored by an older host carry no redirect URI.
+        redirect_uri: pending.redirectUri ?? redirectUri(c.req.raw, serverId),
         code_verifier: pending.verifier,
       });
       const credentials = toStoredCredentials(tokens, auth.provider, { callbackParams: query });

@@ -34,6 +34,12 @@ export interface FakeProvider {
   rotate: boolean;
   /** Delay before the token endpoint answers, to make concurrent requests overlap. */
   tokenDelayMs: number;
+  /** The `expires_in` of issued tokens. */
+  expiresIn: number;
+  /** The n-th access token issued (default `at-<n>`); tests that scan for secrets make them unique. */
+  accessToken: (n: number) => string;
+  /** Every access token issued, in order. */
+  issued: string[];
   close(): Promise<void>;
 }
 
@@ -68,7 +74,7 @@ export async function startFakeProvider(
 ): Promise<FakeProvider> {
   const fake = await startFake();
   const codes = new Map<string, { challenge: string; method: string; redirectUri: string }>();
-  let issued = 0;
+  let count = 0;
   const state: FakeProvider = {
     fake,
     provider: {
@@ -85,17 +91,22 @@ export async function startFakeProvider(
     refreshTokens: new Set(),
     rotate: true,
     tokenDelayMs: 0,
+    expiresIn: 3600,
+    accessToken: (n) => `at-${n}`,
+    issued: [],
     close: () => fake.close(),
   };
 
   const tokens = () => {
-    issued += 1;
-    const refresh = `rt-${issued}-${randomBytes(4).toString('hex')}`;
+    count += 1;
+    const refresh = `rt-${count}-${randomBytes(4).toString('hex')}`;
     state.refreshTokens.add(refresh);
+    const access = state.accessToken(count);
+    state.issued.push(access);
     return {
-      access_token: `at-${issued}`,
+      access_token: access,
       token_type: 'Bearer',
-      expires_in: 3600,
+      expires_in: state.expiresIn,
       refresh_token: refresh,
       scope: 'read write',
       team: { id: 'T1', name: 'Team' },
@@ -137,8 +148,10 @@ export async function startFakeProvider(
     }
     if (body.grant_type === 'refresh_token' && state.refreshTokens.has(body.refresh_token ?? '')) {
       if (!state.rotate) {
-        issued += 1;
-        return { body: { access_token: `at-${issued}`, token_type: 'Bearer', expires_in: 3600 } };
+        count += 1;
+        const access = state.accessToken(count);
+        state.issued.push(access);
+        return { body: { access_token: access, token_type: 'Bearer', expires_in: state.expiresIn } };
       }
       state.refreshTokens.delete(body.refresh_token ?? '');
       const { team: _team, ...fresh } = tokens();
