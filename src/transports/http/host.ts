@@ -152,9 +152,10 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
       log,
       authenticate: async (request) => {
         const url = new URL(request.url);
-        const user = url.searchParams.get('user_id') ?? 'local';
-        const key = url.searchParams.get('key');
-        const who = await tenant(request, key ? `${user}:${key}` : user);
+        // With a key alone, the key says who the user is; without keys, `local` is the default user.
+        const user = url.searchParams.get('user_id') ?? '';
+        const key = url.searchParams.get('key') ?? '';
+        const who = await tenant(request, `${user}:${key}`, 'local');
         return who instanceof Response ? who : { userId: who.userId };
       },
     }),

@@ -39,18 +39,27 @@ export function tenantResolver(runtime: Runtime) {
     return userId;
   };
 
-  return async (request: Request, sessionKey: string | undefined): Promise<Tenant | Response> => {
+  /**
+   * `sessionKey` is the URL's `user_id` or `user_id:api_key` (either part may be empty); without keys,
+   * `fallbackUser` serves a URL that names no user.
+   */
+  return async (
+    request: Request,
+    sessionKey: string | undefined,
+    fallbackUser?: string,
+  ): Promise<Tenant | Response> => {
     const colon = sessionKey?.indexOf(':') ?? -1;
-    const urlUser =
-      sessionKey === undefined ? undefined : colon === -1 ? sessionKey : sessionKey.slice(0, colon);
-    const urlKey = sessionKey !== undefined && colon !== -1 ? sessionKey.slice(colon + 1) : undefined;
+    const urlUser = (colon === -1 ? sessionKey : sessionKey?.slice(0, colon)) || undefined;
+    const urlKey = colon === -1 ? undefined : sessionKey?.slice(colon + 1);
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]?.trim();
     const apiKey = bearer || urlKey || undefined;
 
     if (!(await keysRequired())) {
-      if (!urlUser)
+      const userId = urlUser ?? fallbackUser;
+      if (!userId) {
         return Response.json({ error: 'The URL must name a user: /{server}/{user_id}' }, { status: 400 });
-      return { userId: urlUser, ...(apiKey ? { apiKey } : {}) };
+      }
+      return { userId, ...(apiKey ? { apiKey } : {}) };
     }
     const unauthorized = (message: string) =>
       jsonRpcError(401, JSONRPC.serverError, message, { 'www-authenticate': 'Bearer realm="gumcp"' });

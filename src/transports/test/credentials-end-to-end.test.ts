@@ -78,9 +78,9 @@ async function connectCallRefresh(environment: 'local' | 'embedded') {
   const source = credentialSourceFromEnv(env, store).forSession();
   const auth = { authorization: `Bearer ${apiKey}` };
   try {
-    // 1. The tenant opens /connect/slack and is sent to the authorize endpoint of oauth.json.
-    // host.ts takes the user from ?user_id= (default "local") even with a Bearer key, so it is named.
-    const start = await fetch(`${host.url}/connect/slack?user_id=alice`, {
+    // 1. The tenant opens /connect/slack with only its key (the key says who it is) and is sent to
+    // the authorize endpoint of oauth.json.
+    const start = await fetch(`${host.url}/connect/slack`, {
       headers: auth,
       redirect: 'manual',
     });
