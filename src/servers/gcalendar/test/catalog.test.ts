@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertCatalogTools } from '../../../testing/catalog.js';
 import { connect } from '../../../testing/mcp.js';
 import gcalendar from '../index.js';
 
@@ -97,13 +98,7 @@ test('gcalendar lists exactly the catalog tools, with its parameter names, requi
   const client = await connect(gcalendar);
   const { tools } = await client.listTools();
 
-  assert.deepEqual(tools.map((t) => t.name).sort(), Object.keys(CATALOG).sort());
-  for (const t of tools) {
-    const spec = CATALOG[t.name] ?? assert.fail(t.name);
-    assert.deepEqual(Object.keys(t.inputSchema.properties ?? {}).sort(), [...spec.params].sort(), t.name);
-    assert.deepEqual([...(t.inputSchema.required ?? [])].sort(), [...spec.required].sort(), t.name);
-    assert.equal(t.outputSchema?.type, 'object', `${t.name} has an output schema`);
-  }
+  assertCatalogTools(tools, CATALOG);
 });
 
 test('annotations say which tools only read, which overwrite or delete, and which are safe to repeat', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertCatalogTools } from '../../../testing/catalog.js';
 import githubServer from '../index.js';
 import { setup } from './harness.js';
 
@@ -193,18 +194,7 @@ const READ_ONLY = new Set([
 test("every catalog tool is listed with the catalog's parameter names and required fields", async (t) => {
   const { client } = await setup(t);
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map((tool) => tool.name).sort(), Object.keys(CATALOG).sort());
-  for (const tool of tools) {
-    const spec = CATALOG[tool.name];
-    assert.ok(spec);
-    assert.deepEqual(
-      Object.keys(tool.inputSchema.properties ?? {}).sort(),
-      [...spec.params].sort(),
-      tool.name,
-    );
-    assert.deepEqual([...(tool.inputSchema.required ?? [])].sort(), [...spec.required].sort(), tool.name);
-    assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has an output schema`);
-  }
+  assertCatalogTools(tools, CATALOG);
 });
 
 test('tools declare the scopes of the catalog', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertCatalogTools } from '../../../testing/catalog.js';
 import { connect } from '../../../testing/mcp.js';
 import gmail from '../index.js';
 
@@ -36,13 +37,7 @@ test('gmail lists exactly the catalog tools, with its parameter names, required 
   const client = await connect(gmail);
   const { tools } = await client.listTools();
 
-  assert.deepEqual(tools.map((t) => t.name).sort(), Object.keys(CATALOG).sort());
-  for (const t of tools) {
-    const spec = CATALOG[t.name] ?? assert.fail(t.name);
-    assert.deepEqual(Object.keys(t.inputSchema.properties ?? {}).sort(), [...spec.params].sort(), t.name);
-    assert.deepEqual([...(t.inputSchema.required ?? [])].sort(), [...spec.required].sort(), t.name);
-    assert.equal(t.outputSchema?.type, 'object', `${t.name} has an output schema`);
-  }
+  assertCatalogTools(tools, CATALOG);
 });
 
 test('annotations say which tools only read, which remove something, and which are safe to repeat', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { assertCatalogTools, type CatalogTool } from '../../../testing/catalog.js';
 import type { FakeService } from '../../../testing/fake-service.js';
 import { connect, text } from '../../../testing/mcp.js';
 import hackernews from '../index.js';
@@ -46,7 +47,7 @@ test('the tools are the catalog’s, with its parameters, and read-only, open-wo
   const client = await connect(hackernews);
   const { tools } = await client.listTools();
   const byName = new Map(tools.map((t) => [t.name, t]));
-  const catalog: Record<string, { params: string[]; required: string[] }> = {
+  const catalog: Record<string, CatalogTool> = {
     get_top_stories: { params: ['limit'], required: [] },
     get_latest_posts: { params: ['limit'], required: [] },
     get_story_details: { params: ['id'], required: ['id'] },
@@ -54,14 +55,10 @@ test('the tools are the catalog’s, with its parameters, and read-only, open-wo
     get_user: { params: ['username'], required: ['username'] },
     get_stories_by_type: { params: ['type', 'limit'], required: ['type'] },
   };
-  assert.deepEqual([...byName.keys()].sort(), Object.keys(catalog).sort());
-  for (const [name, spec] of Object.entries(catalog)) {
-    const listed = byName.get(name);
-    assert.deepEqual(Object.keys(listed?.inputSchema.properties ?? {}), spec.params, name);
-    assert.deepEqual(listed?.inputSchema.required ?? [], spec.required, name);
-    assert.equal(listed?.annotations?.readOnlyHint, true, name);
-    assert.equal(listed?.annotations?.openWorldHint, true, name);
-    assert.equal(listed?.outputSchema?.type, 'object', name);
+  assertCatalogTools(tools, catalog);
+  for (const listed of tools) {
+    assert.equal(listed.annotations?.readOnlyHint, true, listed.name);
+    assert.equal(listed.annotations?.openWorldHint, true, listed.name);
   }
   const type = byName.get('get_stories_by_type')?.inputSchema.properties?.type as { enum?: string[] };
   assert.deepEqual(type.enum, ['top', 'new', 'best', 'ask', 'show', 'job']);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertCatalogTools } from '../../../testing/catalog.js';
 import slack from '../index.js';
 import { setup } from './harness.js';
 
@@ -115,14 +116,7 @@ const REPEATABLE = ['send_message', 'create_canvas', 'create_channel'];
 test("the server lists guMCP's 18 Slack tools with their parameters and required fields", async (t) => {
   const { client } = await setup(t);
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map((x) => x.name).sort(), Object.keys(CATALOG).sort());
-  for (const listed of tools) {
-    const spec = CATALOG[listed.name];
-    assert.ok(spec);
-    assert.deepEqual(Object.keys(listed.inputSchema.properties ?? {}), spec.params, listed.name);
-    assert.deepEqual(listed.inputSchema.required ?? [], spec.required, listed.name);
-    assert.equal(listed.outputSchema?.type, 'object', `${listed.name} returns structured data`);
-  }
+  assertCatalogTools(tools, CATALOG);
 });
 
 test('annotations say truly which tools read, destroy, or can be repeated safely', async (t) => {
