@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adds, overwrites, reads } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
 import {
@@ -15,10 +16,6 @@ import { availability } from './slots.js';
 import { checkZone, formatInZone, timeRange, WHEN_FORMATS } from './times.js';
 
 const scopes = [CALENDAR_SCOPE];
-
-const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true } as const;
-const ADDS = { readOnlyHint: false, destructiveHint: false, idempotentHint: false } as const;
-const OVERWRITES = { readOnlyHint: false, destructiveHint: true, idempotentHint: true } as const;
 
 const MAX_EVENTS = 250;
 const RANGE_ARGS = { start: 'time_min', end: 'time_max' };
@@ -142,7 +139,7 @@ export const tools = {
       more: z.boolean().describe('Whether more events match than were returned'),
       events: z.array(event),
     }),
-    annotations: { title: 'List events', ...READ },
+    annotations: { title: 'List events', ...reads },
     scopes,
     async handler(args, ctx) {
       const tz = checkZone(args.time_zone ?? DEFAULT_ZONE);
@@ -182,7 +179,7 @@ export const tools = {
       'Create an event in a Google Calendar: timed or all-day, with attendees, recurrence, reminders.',
     input: z.object({ calendar_id: calendarId, ...eventFields }),
     output: event,
-    annotations: { title: 'Create event', ...ADDS },
+    annotations: { title: 'Create event', ...adds },
     scopes,
     async handler({ calendar_id, send_updates, ...fields }, ctx) {
       checkZone(fields.time_zone ?? DEFAULT_ZONE);
@@ -201,7 +198,7 @@ export const tools = {
       end_datetime: eventFields.end_datetime.optional(),
     }),
     output: event,
-    annotations: { title: 'Update event', ...OVERWRITES },
+    annotations: { title: 'Update event', ...overwrites },
     scopes,
     async handler({ calendar_id, event_id, send_updates, ...fields }, ctx) {
       checkZone(fields.time_zone ?? DEFAULT_ZONE);
@@ -226,7 +223,7 @@ export const tools = {
       event_title: z.string(),
       calendar_id: z.string(),
     }),
-    annotations: { title: 'Delete event', ...OVERWRITES },
+    annotations: { title: 'Delete event', ...overwrites },
     scopes,
     async handler({ calendar_id, event_id, send_notifications, send_updates }, ctx) {
       // Read first, so the answer names what was deleted and a wrong id fails before anything changes.
@@ -252,7 +249,7 @@ export const tools = {
       comment: z.string().optional().describe("The attendee's comment on the response"),
     }),
     output: event,
-    annotations: { title: 'Update attendee status', ...OVERWRITES },
+    annotations: { title: 'Update attendee status', ...overwrites },
     scopes,
     async handler(args, ctx) {
       const existing = await getEvent(ctx, args.calendar_id, args.event_id);
@@ -305,7 +302,7 @@ export const tools = {
       ),
       free_slots: z.array(interval.extend({ minutes: z.number().int() })).describe('Times when all are free'),
     }),
-    annotations: { title: 'Check free slots', ...READ },
+    annotations: { title: 'Check free slots', ...reads },
     scopes,
     async handler(args, ctx) {
       const tz = checkZone(args.timezone ?? DEFAULT_ZONE);

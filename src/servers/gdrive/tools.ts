@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adds, overwrites, reads } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import {
   copyFile,
@@ -22,23 +23,6 @@ import { downloadUrl } from './fetch-url.js';
 
 const READ = [DRIVE_READONLY];
 const WRITE = [DRIVE_FILE];
-
-/** Reads nothing but Drive. */
-const READS = { readOnlyHint: true, openWorldHint: true } as const;
-/** Adds something new; calling twice adds it twice. */
-const ADDS = {
-  readOnlyHint: false,
-  destructiveHint: false,
-  idempotentHint: false,
-  openWorldHint: true,
-} as const;
-/** Changes or removes what exists; calling twice changes nothing more. */
-const CHANGES = {
-  readOnlyHint: false,
-  destructiveHint: true,
-  idempotentHint: true,
-  openWorldHint: true,
-} as const;
 
 /** A Drive file or folder as the tools return it: the fields asked of Drive, and any others it sent. */
 const file = z.looseObject({
@@ -78,7 +62,7 @@ export const tools = {
       max_results: limit('files', 1000),
     }),
     output: fileList,
-    annotations: READS,
+    annotations: reads,
     scopes: READ,
     async handler({ query, max_results }, ctx) {
       const { files, hasMore } = await listFiles(ctx, { q: fullTextQuery(query), limit: max_results });
@@ -98,7 +82,7 @@ export const tools = {
         .describe('Folder to put the copy in (default: beside the original)'),
     }),
     output: file,
-    annotations: ADDS,
+    annotations: adds,
     scopes: WRITE,
     handler: ({ file_id, name, folder_id }, ctx) =>
       copyFile(ctx, file_id, { name, parents: folder_id ? [folder_id] : undefined }),
@@ -111,7 +95,7 @@ export const tools = {
       parent_folder_id: z.string().min(1).optional().describe('Folder to create it in (default: My Drive)'),
     }),
     output: file,
-    annotations: ADDS,
+    annotations: adds,
     scopes: WRITE,
     handler: ({ name, parent_folder_id }, ctx) =>
       createFile(ctx, {
@@ -132,7 +116,7 @@ export const tools = {
         .describe('Take the file out of its current folders (default true); false keeps it there too'),
     }),
     output: file,
-    annotations: CHANGES,
+    annotations: overwrites,
     scopes: WRITE,
     handler: ({ file_id, folder_id, remove_parents }, ctx) => moveTo(ctx, file_id, folder_id, remove_parents),
   }),
@@ -150,7 +134,7 @@ export const tools = {
       folder_id: z.string().min(1).optional().describe('Folder to create it in (default: My Drive)'),
     }),
     output: file,
-    annotations: ADDS,
+    annotations: adds,
     scopes: WRITE,
     handler: ({ name, content, mime_type, folder_id }, ctx) =>
       uploadFile(
@@ -174,7 +158,7 @@ export const tools = {
         .describe("MIME type of the new content (default: the file's own)"),
     }),
     output: file,
-    annotations: CHANGES,
+    annotations: overwrites,
     scopes: WRITE,
     async handler({ file_id, url, mime_type }, ctx) {
       const current = await getFile(ctx, file_id, 'id,mimeType');
@@ -218,7 +202,7 @@ export const tools = {
       }),
       webViewLink: z.string().optional().describe('Link to open the file in a browser'),
     }),
-    annotations: ADDS,
+    annotations: adds,
     scopes: WRITE,
     async handler({ file_id, role, type, email_address, domain }, ctx) {
       const permission = await createPermission(
@@ -240,7 +224,7 @@ export const tools = {
       folder_id: z.string().min(1).optional().describe('Folder to put the shortcut in (default: My Drive)'),
     }),
     output: file,
-    annotations: ADDS,
+    annotations: adds,
     scopes: WRITE,
     handler: ({ name, target_id, folder_id }, ctx) =>
       createFile(ctx, {
@@ -258,7 +242,7 @@ export const tools = {
       new_name: z.string().min(1).describe('The new name'),
     }),
     output: file,
-    annotations: CHANGES,
+    annotations: overwrites,
     scopes: WRITE,
     handler: ({ file_id, new_name }, ctx) => updateFile(ctx, file_id, { metadata: { name: new_name } }),
   }),
@@ -278,7 +262,7 @@ export const tools = {
       include_trashed: z.boolean().default(false).describe('Include files in the trash (default false)'),
     }),
     output: fileList,
-    annotations: READS,
+    annotations: reads,
     scopes: READ,
     async handler({ query, page_size, order_by, include_trashed }, ctx) {
       const q = include_trashed || /\btrashed\b/.test(query) ? query : notTrashed(query);
@@ -298,7 +282,7 @@ export const tools = {
         .describe('Comma-separated file fields to return, e.g. "id,name,owners" (default: the common ones)'),
     }),
     output: file.partial(),
-    annotations: READS,
+    annotations: reads,
     scopes: READ,
     handler: ({ id, fields }, ctx) => getFile(ctx, id, fields),
   }),
@@ -307,7 +291,7 @@ export const tools = {
     description: 'Permanently delete a file or folder (it skips the trash). This cannot be undone.',
     input: z.object({ file_id: id('file or folder to delete') }),
     output: z.object({ deleted: z.literal(true), file_id: z.string() }),
-    annotations: CHANGES,
+    annotations: overwrites,
     scopes: WRITE,
     async handler({ file_id }, ctx) {
       await deleteFile(ctx, file_id);

@@ -1,5 +1,5 @@
-import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { reads, writes } from '../../core/annotations.js';
 import { type AnyToolDef, type ToolDef, tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
 import { type ApiFactory, type GitHubApi, MAX_LIMIT } from './api.js';
@@ -64,19 +64,6 @@ const timestamp = z
   .describe('ISO 8601 timestamp, e.g. 2024-01-31T00:00:00Z');
 const direction = z.enum(['asc', 'desc']).describe('Direction of sort');
 
-const READ: ToolAnnotations = {
-  readOnlyHint: true,
-  destructiveHint: false,
-  idempotentHint: true,
-  openWorldHint: true,
-};
-const write = (destructive: boolean, idempotent: boolean): ToolAnnotations => ({
-  readOnlyHint: false,
-  destructiveHint: destructive,
-  idempotentHint: idempotent,
-  openWorldHint: true,
-});
-
 // Scopes per tool, from guMCP's catalog. `repo` covers private repositories, `public_repo` public ones.
 const REPO = ['repo', 'public_repo'] as const;
 
@@ -117,7 +104,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         topics: z.string().optional().describe('Comma-separated topics to set after creation (lowercase)'),
       }),
       output: repoSchema,
-      annotations: write(false, false),
+      annotations: writes(false, false),
       scopes: REPO,
       async run({ autoInit, topics, ...body }, gh) {
         const repo = await gh.createRepository({ ...body, auto_init: autoInit });
@@ -143,7 +130,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         total_count: z.number().describe('Matches in all of GitHub, beyond the ones returned'),
         incomplete_results: z.boolean(),
       }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ query, max_limit, sort, order }, gh) {
         const { items, ...totals } = await gh.searchRepositories(query, sort, order, max_limit);
@@ -164,7 +151,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         direction: direction.optional(),
       }),
       output: repoListSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: ['public_repo'],
       async run({ username, max_limit, ...filters }, gh) {
         return toRepoList(await gh.listUserRepos(username, filters, max_limit));
@@ -181,7 +168,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         max_limit: maxLimit('repositories'),
       }),
       output: repoListSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: ['read:org'],
       async run({ org_name, max_limit }, gh) {
         return toRepoList(await gh.listOrgRepos(org_name, max_limit));
@@ -193,7 +180,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         "Fork a repository into the authenticated user's account (GitHub finishes copying in the background).",
       input: z.object({ repo_name: fullName }),
       output: repoSchema,
-      annotations: write(false, false),
+      annotations: writes(false, false),
       scopes: REPO,
       async run({ repo_name }, gh) {
         return toRepo(await gh.forkRepository(...splitFullName(repo_name)));
@@ -210,7 +197,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         owner: owner.optional().describe('Owner of the repository, when repo_name is not owner/repository'),
       }),
       output: z.object({ repository: z.string(), languages: z.record(z.string(), z.number()) }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ repo_name, owner }, gh) {
         const [o, r] = repo_name.includes('/') ? splitFullName(repo_name) : [requireOwner(owner), repo_name];
@@ -224,7 +211,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
       description: 'Star a repository as the authenticated user.',
       input: z.object({ repo_name: fullName }),
       output: z.object({ starred: z.boolean(), repository: z.string() }),
-      annotations: write(false, true),
+      annotations: writes(false, true),
       scopes: ['user'],
       async run({ repo_name }, gh) {
         await gh.starRepository(...splitFullName(repo_name));
@@ -236,7 +223,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
       description: 'List the users who starred a repository.',
       input: z.object({ owner, repo_name: repoName, max_limit: maxLimit('stargazers') }),
       output: z.object({ count: z.number(), stargazers: z.array(userSchema) }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, max_limit }, gh) {
         const users = await gh.listStargazers(owner, repo_name, max_limit);
@@ -248,7 +235,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
       description: 'Get the number of stars of a repository.',
       input: z.object({ owner, repo_name: repoName }),
       output: z.object({ repository: z.string(), stargazers_count: z.number() }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name }, gh) {
         const repo = await gh.getRepo(owner, repo_name);
@@ -260,7 +247,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
       description: 'List the repositories the authenticated user has starred.',
       input: z.object({ max_limit: maxLimit('repositories') }),
       output: repoListSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: ['user'],
       async run({ max_limit }, gh) {
         return toRepoList(await gh.listStarred(max_limit));
@@ -284,7 +271,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         recursive: z.boolean().optional().describe('For a directory, list everything under it'),
       }),
       output: contentsSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, path, branch, recursive }, gh) {
         const found = await gh.getContents(owner, repo_name, path, branch);
@@ -310,7 +297,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         committer_email: z.string().optional().describe('Committer email (with committer_name)'),
       }),
       output: fileCommitSchema,
-      annotations: write(true, false),
+      annotations: writes(true, false),
       scopes: REPO,
       async run(
         { owner, repo_name, path, content, branch, commit_message, sha, committer_name, committer_email },
@@ -343,7 +330,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         author: z.string().optional().describe('Only commits by this GitHub login or email'),
       }),
       output: z.object({ count: z.number(), commits: z.array(commitSchema) }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, branch, max_limit, ...filters }, gh) {
         const commits = await gh.listCommits(owner, repo_name, branch, filters, max_limit);
@@ -359,7 +346,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         commit_sha: z.string().min(1).describe('SHA (or ref) of the commit'),
       }),
       output: commitSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, commit_sha }, gh) {
         return toCommit(await gh.getCommit(owner, repo_name, commit_sha));
@@ -370,7 +357,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
       description: 'List the branches of a repository.',
       input: z.object({ owner, repo_name: repoName, max_limit: maxLimit('branches') }),
       output: z.object({ count: z.number(), branches: z.array(branchSchema) }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, max_limit }, gh) {
         const branches = await gh.listBranches(owner, repo_name, max_limit);
@@ -387,7 +374,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         start_point: z.string().min(1).describe("Branch to start from, e.g. 'main'"),
       }),
       output: refSchema,
-      annotations: write(false, false),
+      annotations: writes(false, false),
       scopes: REPO,
       async run({ owner, repo_name, branch_name, start_point }, gh) {
         return toRef(await gh.createBranch(owner, repo_name, branch_name, start_point));
@@ -413,7 +400,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         direction: direction.optional(),
       }),
       output: z.object({ count: z.number(), issues: z.array(issueSchema) }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, max_limit, milestone, ...filters }, gh) {
         const byNumber = milestone === undefined || /^(\d+|\*|none)$/.test(milestone);
@@ -427,7 +414,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
       description: 'Get an issue of a repository.',
       input: z.object({ owner, repo_name: repoName, issue_number: number('Issue') }),
       output: issueSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, issue_number }, gh) {
         return toIssue(await gh.getIssue(owner, repo_name, issue_number));
@@ -446,7 +433,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         milestone: z.number().int().positive().optional().describe('Number of the milestone'),
       }),
       output: issueSchema,
-      annotations: write(false, false),
+      annotations: writes(false, false),
       scopes: REPO,
       async run({ owner, repo_name, labels, assignees, ...issue }, gh) {
         const body = { ...issue, labels: splitList(labels), assignees: splitList(assignees) };
@@ -464,7 +451,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         body: z.string().describe('New body (Markdown)'),
       }),
       output: issueSchema,
-      annotations: write(true, true),
+      annotations: writes(true, true),
       scopes: REPO,
       async run({ owner, repo_name, issue_number, title, body }, gh) {
         return toIssue(await gh.updateIssue(owner, repo_name, issue_number, { title, body }));
@@ -480,7 +467,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         comment: z.string().min(1).describe('Text of the comment (Markdown)'),
       }),
       output: commentSchema,
-      annotations: write(false, false),
+      annotations: writes(false, false),
       scopes: REPO,
       async run({ owner, repo_name, issue_number, comment }, gh) {
         return toComment(await gh.addComment(owner, repo_name, issue_number, comment));
@@ -507,7 +494,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
         since: timestamp.optional().describe('Only pull requests updated at or after this time (ISO 8601)'),
       }),
       output: z.object({ count: z.number(), pull_requests: z.array(pullSchema) }),
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, max_limit, draft, since, ...filters }, gh) {
         const pulls = await gh.listPulls(owner, repo_name, filters, max_limit, pullFilter(draft, since));
@@ -519,7 +506,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
       description: 'Get a pull request with its merge state and change counts.',
       input: z.object({ owner, repo_name: repoName, pull_request_number: number('Pull request') }),
       output: pullSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: REPO,
       async run({ owner, repo_name, pull_request_number }, gh) {
         return toPull(await gh.getPull(owner, repo_name, pull_request_number));
@@ -547,7 +534,7 @@ export function githubTools(connect: ApiFactory): Record<string, AnyToolDef> {
           .describe('Number of an issue to turn into this pull request'),
       }),
       output: pullSchema,
-      annotations: write(false, false),
+      annotations: writes(false, false),
       scopes: REPO,
       async run({ owner, repo_name, title, body, issue, ...pr }, gh) {
         const what = issue === undefined ? { title, body } : { issue };

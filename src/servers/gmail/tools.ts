@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adds, overwrites, reads, sets } from '../../core/annotations.js';
 import type { ToolContext } from '../../core/context.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
@@ -21,10 +22,6 @@ import { attachments, readable } from './message.js';
 const scopes = [GMAIL_SCOPE];
 
 /** Annotations by kind of effect; every tool acts on the user's own mailbox. */
-const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true } as const;
-const ADDS = { readOnlyHint: false, destructiveHint: false, idempotentHint: false } as const;
-const SETS = { readOnlyHint: false, destructiveHint: false, idempotentHint: true } as const;
-const REMOVES = { readOnlyHint: false, destructiveHint: true, idempotentHint: true } as const;
 
 const MAX_EMAILS = 100;
 
@@ -99,7 +96,7 @@ export const tools = {
       more: z.boolean().describe('Whether more emails match than were returned'),
       emails: z.array(email),
     }),
-    annotations: { title: 'Read emails', ...READ },
+    annotations: { title: 'Read emails', ...reads },
     scopes,
     async handler({ query, max_results }, ctx) {
       const found = await listMessageIds(ctx, { q: query }, max_results);
@@ -132,7 +129,7 @@ export const tools = {
         .describe('The message answered: its Message-ID header (<...@...>) or its Gmail id'),
     }),
     output: messageRef,
-    annotations: { title: 'Send email', ...ADDS },
+    annotations: { title: 'Send email', ...adds },
     scopes,
     async handler(args, ctx) {
       const { raw, threadId } = await compose(ctx, args);
@@ -154,7 +151,7 @@ export const tools = {
         .describe("Label ids or names to remove, e.g. 'UNREAD', 'INBOX'"),
     }),
     output: messageRef,
-    annotations: { title: 'Update email labels', ...REMOVES },
+    annotations: { title: 'Update email labels', ...overwrites },
     scopes,
     async handler({ email_id, add_labels, remove_labels }, ctx) {
       if (add_labels.length + remove_labels.length === 0) {
@@ -177,7 +174,7 @@ export const tools = {
       thread_id: z.string().min(1).optional().describe('Thread to draft a reply in'),
     }),
     output: z.object({ id: z.string().describe('Draft id'), message: messageRef }),
-    annotations: { title: 'Create draft', ...ADDS },
+    annotations: { title: 'Create draft', ...adds },
     scopes,
     async handler(args, ctx) {
       const { raw, threadId } = await compose(ctx, args);
@@ -193,7 +190,7 @@ export const tools = {
       additional_text: z.string().optional().describe('Text written above the forwarded message'),
     }),
     output: messageRef,
-    annotations: { title: 'Forward email', ...ADDS },
+    annotations: { title: 'Forward email', ...adds },
     scopes,
     async handler({ email_id, to, additional_text }, ctx) {
       const original = await getMessage(ctx, email_id, 'full');
@@ -209,7 +206,7 @@ export const tools = {
       text_color: hexColor.optional(),
     }),
     output: label,
-    annotations: { title: 'Create label', ...ADDS },
+    annotations: { title: 'Create label', ...adds },
     scopes,
     handler({ name, background_color, text_color }, ctx) {
       // Gmail wants both colours or none; the missing one defaults to a readable pairing.
@@ -230,7 +227,7 @@ export const tools = {
     description: 'Archive an email: take it out of the inbox, keeping it in All Mail.',
     input: z.object({ email_id: emailId }),
     output: messageRef,
-    annotations: { title: 'Archive email', ...REMOVES },
+    annotations: { title: 'Archive email', ...overwrites },
     scopes,
     handler: relabel({ remove: ['INBOX'] }),
   }),
@@ -239,7 +236,7 @@ export const tools = {
     description: 'Move an email to the trash (Gmail deletes it for good after 30 days).',
     input: z.object({ email_id: emailId }),
     output: messageRef,
-    annotations: { title: 'Trash email', ...REMOVES },
+    annotations: { title: 'Trash email', ...overwrites },
     scopes,
     handler: ({ email_id }, ctx) => trashMessage(ctx, email_id),
   }),
@@ -248,7 +245,7 @@ export const tools = {
     description: 'Star an email.',
     input: z.object({ email_id: emailId }),
     output: messageRef,
-    annotations: { title: 'Star email', ...SETS },
+    annotations: { title: 'Star email', ...sets },
     scopes,
     handler: relabel({ add: ['STARRED'] }),
   }),
@@ -257,7 +254,7 @@ export const tools = {
     description: 'Remove the star from an email.',
     input: z.object({ email_id: emailId }),
     output: messageRef,
-    annotations: { title: 'Unstar email', ...REMOVES },
+    annotations: { title: 'Unstar email', ...overwrites },
     scopes,
     handler: relabel({ remove: ['STARRED'] }),
   }),
@@ -271,7 +268,7 @@ export const tools = {
       count: z.number().int(),
       attachments: z.array(attachmentInfo),
     }),
-    annotations: { title: 'Attachment details', ...READ },
+    annotations: { title: 'Attachment details', ...reads },
     scopes,
     async handler({ email_id }, ctx) {
       const message = await getMessage(ctx, email_id, 'full');
@@ -299,7 +296,7 @@ export const tools = {
       size: z.number().int().describe('Size in bytes'),
       data: z.string().describe('The file content, base64-encoded (standard alphabet)'),
     }),
-    annotations: { title: 'Download attachment', ...READ },
+    annotations: { title: 'Download attachment', ...reads },
     scopes,
     async handler({ email_id, attachment_id, filename }, ctx) {
       const [content, message] = await Promise.all([

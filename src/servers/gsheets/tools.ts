@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adds, overwrites, reads } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import {
   appendValues,
@@ -17,23 +18,6 @@ import {
 import { findRow } from './lookup.js';
 
 const SCOPES = [SPREADSHEETS];
-
-/** Reads nothing but the spreadsheet. */
-const READS = { readOnlyHint: true, openWorldHint: true } as const;
-/** Adds something new; calling twice adds it twice. */
-const ADDS = {
-  readOnlyHint: false,
-  destructiveHint: false,
-  idempotentHint: false,
-  openWorldHint: true,
-} as const;
-/** Overwrites or clears cells; calling twice changes nothing more. */
-const OVERWRITES = {
-  readOnlyHint: false,
-  destructiveHint: true,
-  idempotentHint: true,
-  openWorldHint: true,
-} as const;
 
 /** A spreadsheet URL or bare id, parsed to the id, so handlers get the id and a bad value is an argument error. */
 const sheetRef = (description: string) =>
@@ -124,7 +108,7 @@ export const tools = {
         .describe('Further SpreadsheetProperties fields, e.g. {"autoRecalc": "ON_CHANGE"}'),
     }),
     output: spreadsheet.extend({ url: z.string().describe('Link to the spreadsheet') }),
-    annotations: ADDS,
+    annotations: adds,
     scopes: SCOPES,
     async handler({ title, sheets, locale, timeZone, properties }, ctx) {
       const created = await createSpreadsheet(ctx, {
@@ -150,7 +134,7 @@ export const tools = {
         .describe("Include each sheet's filter views (default true)"),
     }),
     output: spreadsheet,
-    annotations: READS,
+    annotations: reads,
     scopes: SCOPES,
     async handler({ spreadsheet_url: id, include_grid_data, ranges, include_filter_views }, ctx) {
       const info = await getSpreadsheet(ctx, id, { ranges, includeGridData: include_grid_data });
@@ -166,7 +150,7 @@ export const tools = {
       names: z.array(z.string()).describe('Sheet names, in tab order'),
       sheets: z.array(sheetProperties).describe('Each sheet with its sheetId (used by copy-sheet) and index'),
     }),
-    annotations: READS,
+    annotations: reads,
     scopes: SCOPES,
     async handler({ spreadsheet_url: id }, ctx) {
       const info = await getSpreadsheet(ctx, id, { fields: 'sheets.properties(sheetId,title,index)' });
@@ -189,7 +173,7 @@ export const tools = {
         .describe('How dates are rendered (default SERIAL_NUMBER)'),
     }),
     output: z.object({ spreadsheetId: z.string(), valueRanges: z.array(valueRange) }),
-    annotations: READS,
+    annotations: reads,
     scopes: SCOPES,
     async handler({ spreadsheet_url: id, ranges, ...options }, ctx) {
       const result = await batchGetValues(ctx, id, {
@@ -220,7 +204,7 @@ export const tools = {
       ...responseOptions,
     }),
     output: updateSummary,
-    annotations: OVERWRITES,
+    annotations: overwrites,
     scopes: SCOPES,
     handler: ({ spreadsheet_url: id, data, value_input_option, ...options }, ctx) =>
       batchUpdateValues(ctx, id, { valueInputOption: value_input_option, data, ...echo(options) }),
@@ -247,7 +231,7 @@ export const tools = {
         .looseObject({ updatedRange: z.string().optional(), updatedRows: z.number().int().optional() })
         .optional(),
     }),
-    annotations: ADDS,
+    annotations: adds,
     scopes: SCOPES,
     handler: (
       { spreadsheet_url: id, range, values, value_input_option, insert_data_option, ...options },
@@ -287,7 +271,7 @@ export const tools = {
         .describe('Its 0-based position among the rows of the range, or null'),
       all_values: valueRange.describe('Every row of the range, as read'),
     }),
-    annotations: READS,
+    annotations: reads,
     scopes: SCOPES,
     async handler({ spreadsheet_url: id, range, value, column_index, exact_match }, ctx) {
       const all = await getValues(ctx, id, range);
@@ -301,7 +285,7 @@ export const tools = {
     description: 'Clear the values of a range (formatting stays).',
     input: z.object({ spreadsheet_url, range: range('Sheet1!A1:C10') }),
     output: z.object({ spreadsheetId: z.string(), clearedRange: z.string().optional() }),
-    annotations: OVERWRITES,
+    annotations: overwrites,
     scopes: SCOPES,
     handler: ({ spreadsheet_url: id, range }, ctx) => clearValues(ctx, id, range),
   }),
@@ -322,7 +306,7 @@ export const tools = {
         .describe('0-based tab position of the copy (default: last)'),
     }),
     output: sheetProperties,
-    annotations: ADDS,
+    annotations: adds,
     scopes: SCOPES,
     async handler(args, ctx) {
       const dest = args.destination_spreadsheet_id;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reads } from '../../core/annotations.js';
 import type { ToolContext } from '../../core/context.js';
 import { defineServer, type ServerDefinition, tool } from '../../core/definition.js';
 import {
@@ -43,7 +44,6 @@ const commentList = z.object({
 });
 
 /** Every tool only reads public data from a service outside this host. */
-const READ_ONLY = { readOnlyHint: true, openWorldHint: true } as const;
 
 async function listStories(
   api: HackerNewsApi,
@@ -70,14 +70,14 @@ export function createHackerNewsServer(options: HackerNewsOptions = {}): ServerD
         description: 'Get the current top stories on Hacker News.',
         input: z.object({ limit: limitArg(MAX_STORIES, 'stories') }),
         output: storyList,
-        annotations: { title: 'Top stories', ...READ_ONLY },
+        annotations: { title: 'Top stories', ...reads },
         handler: ({ limit }, ctx) => listStories(hn(ctx), 'top', limit),
       }),
       get_latest_posts: tool({
         description: 'Get the newest stories on Hacker News.',
         input: z.object({ limit: limitArg(MAX_STORIES, 'stories') }),
         output: storyList,
-        annotations: { title: 'Latest stories', ...READ_ONLY },
+        annotations: { title: 'Latest stories', ...reads },
         handler: ({ limit }, ctx) => listStories(hn(ctx), 'new', limit),
       }),
       get_story_details: tool({
@@ -85,14 +85,14 @@ export function createHackerNewsServer(options: HackerNewsOptions = {}): ServerD
           'Get one Hacker News story (or any item) by id: title, URL, author, score, text, comment ids.',
         input: z.object({ id: itemId('story') }),
         output: itemSchema,
-        annotations: { title: 'Story details', ...READ_ONLY },
+        annotations: { title: 'Story details', ...reads },
         handler: ({ id }, ctx) => hn(ctx).item(id),
       }),
       get_comments: tool({
         description: 'Get the top-level comments of a Hacker News story, in ranked order.',
         input: z.object({ story_id: itemId('story'), limit: limitArg(MAX_COMMENTS, 'comments') }),
         output: commentList,
-        annotations: { title: 'Story comments', ...READ_ONLY },
+        annotations: { title: 'Story comments', ...reads },
         async handler({ story_id, limit }, ctx) {
           const { story, comments } = await hn(ctx).comments(story_id, limit);
           return { story_id, story_title: story.title, count: comments.length, comments };
@@ -107,7 +107,7 @@ export function createHackerNewsServer(options: HackerNewsOptions = {}): ServerD
             .describe('Hacker News username (case-sensitive)'),
         }),
         output: userSchema,
-        annotations: { title: 'User profile', ...READ_ONLY },
+        annotations: { title: 'User profile', ...reads },
         handler: ({ username }, ctx) => hn(ctx).user(username),
       }),
       get_stories_by_type: tool({
@@ -117,7 +117,7 @@ export function createHackerNewsServer(options: HackerNewsOptions = {}): ServerD
           limit: limitArg(MAX_STORIES, 'stories'),
         }),
         output: storyList,
-        annotations: { title: 'Stories by type', ...READ_ONLY },
+        annotations: { title: 'Stories by type', ...reads },
         handler: ({ type, limit }, ctx) => listStories(hn(ctx), type, limit),
       }),
     },

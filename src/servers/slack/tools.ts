@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reads, writes } from '../../core/annotations.js';
 import type { ToolContext } from '../../core/context.js';
 import { type AnyToolDef, tool } from '../../core/definition.js';
 import type { SlackApi } from './api.js';
@@ -17,16 +18,6 @@ import {
 const HISTORY = ['channels:history', 'groups:history', 'im:read'];
 const POST = ['chat:write', 'chat:write.customize'];
 const MANAGE = ['channels:manage', 'groups:write'];
-
-const READ = { readOnlyHint: true, openWorldHint: true } as const;
-/** Annotations of a write: destructive unless it only adds; idempotent when repeating it changes nothing. */
-const writes = (destructive: boolean, idempotent: boolean) =>
-  ({
-    readOnlyHint: false,
-    destructiveHint: destructive,
-    idempotentHint: idempotent,
-    openWorldHint: true,
-  }) as const;
 
 const channelArg = channelRef.describe('Channel ID (C0123ABCD) or channel name (#general)');
 const userArg = userRef.describe('User ID (U0123ABCD), email address, or user name');
@@ -64,7 +55,7 @@ export function slackTools(open: (ctx: ToolContext) => SlackApi): Record<string,
         end_timestamp: messageTs.optional().describe('Only messages up to this time (epoch seconds)'),
       }),
       output: z.object({ channel: z.string(), messages: z.array(messageSchema), has_more: z.boolean() }),
-      annotations: READ,
+      annotations: reads,
       scopes: HISTORY,
       async handler(args, ctx) {
         const api = open(ctx);
@@ -179,7 +170,7 @@ export function slackTools(open: (ctx: ToolContext) => SlackApi): Record<string,
         messages: z.array(messageSchema),
         has_more: z.boolean(),
       }),
-      annotations: READ,
+      annotations: reads,
       scopes: HISTORY,
       async handler({ thread_ts, limit, ...args }, ctx) {
         const api = open(ctx);
@@ -220,7 +211,7 @@ export function slackTools(open: (ctx: ToolContext) => SlackApi): Record<string,
         "Check whether a user is active or away. Details beyond that are given for the token's own user only.",
       input: z.object({ user: userArg }),
       output: presenceSchema,
-      annotations: READ,
+      annotations: reads,
       scopes: ['users:read'],
       async handler(args, ctx) {
         const api = open(ctx);
@@ -248,7 +239,7 @@ export function slackTools(open: (ctx: ToolContext) => SlackApi): Record<string,
       description: 'List the messages and files pinned in a channel.',
       input: z.object({ channel: channelArg }),
       output: z.object({ channel: z.string(), items: z.array(pinnedItemSchema) }),
-      annotations: READ,
+      annotations: reads,
       scopes: ['pins:read'],
       async handler(args, ctx) {
         const api = open(ctx);
@@ -335,7 +326,7 @@ export function slackTools(open: (ctx: ToolContext) => SlackApi): Record<string,
       description: 'List the members of a channel with their names, emails and roles.',
       input: z.object({ channel: channelArg, limit: limitArg('members', 100) }),
       output: z.object({ channel: z.string(), users: z.array(userSchema), has_more: z.boolean() }),
-      annotations: READ,
+      annotations: reads,
       scopes: ['channels:read', 'groups:read', 'users:read'],
       async handler({ limit, ...args }, ctx) {
         const api = open(ctx);
