@@ -5,9 +5,12 @@ interface Entry {
   expiresAt?: number;
 }
 
+const SWEEP_EVERY = 1000;
+
 /** A store that lives as long as the process: for tests and for what may be lost. */
 export class MemoryStore implements KeyValueStore {
   readonly #namespaces = new Map<string, Map<string, Entry>>();
+  #writesSinceSweep = 0;
 
   #live(namespace: string, key: string): Entry | undefined {
     const entry = this.#namespaces.get(namespace)?.get(key);
@@ -25,6 +28,8 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async set(namespace: string, key: string, value: unknown, ttlSeconds?: number): Promise<void> {
+    // Expired entries nobody reads again (an abandoned OAuth state) are dropped now and then.
+    if (++this.#writesSinceSweep >= SWEEP_EVERY) this.#sweep();
     let ns = this.#namespaces.get(namespace);
     if (!ns) {
       ns = new Map();
@@ -46,6 +51,23 @@ export class MemoryStore implements KeyValueStore {
     const ns = this.#namespaces.get(namespace);
     if (!ns) return [];
     return [...ns.keys()].filter((key) => this.#live(namespace, key)).sort();
+  }
+
+  /** Entries held, counting expired ones not yet dropped. */
+  get size(): number {
+    let n = 0;
+    for (const ns of this.#namespaces.values()) n += ns.size;
+    return n;
+  }
+
+  #sweep(): void {
+    this.#writesSinceSweep = 0;
+    const now = Date.now();
+    for (const [name, ns] of this.#namespaces) {
+      for (const [key, entry] of ns)
+        if (entry.expiresAt !== undefined && entry.expiresAt <= now) ns.delete(key);
+      if (ns.size === 0) this.#namespaces.delete(name);
+    }
   }
 
   async close(): Promise<void> {
