@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import type { Server as NodeServer } from 'node:http';
+import type { IncomingMessage, Server as NodeServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type HttpBindings, serve } from '@hono/node-server';
 
@@ -43,6 +43,54 @@ export interface Host {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const PROTOCOL_VERSION_META = 'io.modelcontextprotocol/protocolVersion';
+
+/**
+ * Reads a request body straight from Node's stream, at most `max` bytes (undefined when larger).
+ * Reading it through the web `Request` instead makes @hono/node-server build a full undici Request,
+ * a ReadableStream and an AbortSignal per call: that was the largest single cost of a tools/call.
+ */
+export function readBody(incoming: IncomingMessage, max: number): Promise<Buffer | undefined> {
+  if (Number(incoming.headers['content-length']) > max) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (value: Buffer | undefined) => {
+      incoming.off('data', onData).off('end', onEnd).off('error', reject).off('close', onClose);
+      resolve(value);
+    };
+    // A client that goes away mid-body: nothing will answer, but the handler must not wait forever.
+    const onClose = () => reject(new Error('request closed before its body ended'));
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      // The rest is drained by Node when the 413 has been written; nothing more is buffered.
+      if (size > max) done(undefined);
+      else chunks.push(chunk);
+    };
+    const onEnd = () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    incoming.on('data', onData).once('end', onEnd).once('error', reject).once('close', onClose);
+  });
+}
+
+/**
+ * Whether a body carries the 2026-07-28 per-request envelope claim (`_meta` protocol version) on a
+ * message other than initialize. Such a message is never legacy (the modern handler serves or
+ * rejects it), so the SDK's full classification need not run twice: the handler runs it anyway.
+ */
+export function claimsModernEnvelope(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const message = body as {
+    method?: unknown;
+    params?: { _meta?: unknown };
+    result?: unknown;
+    error?: unknown;
+  };
+  if (typeof message.method !== 'string' || message.method === 'initialize') return false;
+  if ('result' in message || 'error' in message) return false;
+  const meta =
+    typeof message.params === 'object' && message.params !== null ? message.params._meta : undefined;
+  return typeof meta === 'object' && meta !== null && !Array.isArray(meta) && PROTOCOL_VERSION_META in meta;
+}
 
 /** Host names the Host header may carry: loopback, the bound address, and configured names. */
 function allowedHosts(bind: string, configured: string[]): string[] | undefined {
@@ -65,6 +113,7 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     );
   }
   const tenant = tenantResolver(runtime);
+  const tooLarge = `Request body larger than ${config.maxBodyBytes} bytes`;
 
   // One modern (2026-07-28, stateless) handler per server; 2025-era traffic is routed to sessions.
   const modern = new Map<string, McpHttpHandler>();
@@ -120,10 +169,17 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   });
 
   // DNS-rebinding protection: a browser page on another origin must not reach a local host.
+  // Validating a Host header parses a URL; values already accepted are remembered (bounded, as
+  // any port is accepted) so that a keep-alive client does not pay for it on every call.
+  const acceptedHosts = new Set<string>();
   app.use('*', async (c, next) => {
-    const rejected =
-      (hosts ? hostHeaderValidationResponse(c.req.raw, hosts) : undefined) ??
-      originValidationResponse(c.req.raw, origins);
+    const host = c.req.header('host');
+    if (hosts && !(host !== undefined && acceptedHosts.has(host))) {
+      const rejected = hostHeaderValidationResponse(c.req.raw, hosts);
+      if (rejected) return rejected;
+      if (host !== undefined && acceptedHosts.size < 1024) acceptedHosts.add(host);
+    }
+    const rejected = originValidationResponse(c.req.raw, origins);
     if (rejected) return rejected;
     await next();
   });
@@ -132,12 +188,12 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   app.get('/', health);
   app.get('/health_check', health);
 
+  // MCP routes read their bodies through readBody (bounded); the connect routes get Hono's limit.
   app.use(
-    '/:server/:key/*',
+    '/connect/*',
     bodyLimit({
       maxSize: config.maxBodyBytes,
-      onError: () =>
-        jsonRpcError(413, JSONRPC.invalidRequest, `Request body larger than ${config.maxBodyBytes} bytes`),
+      onError: () => jsonRpcError(413, JSONRPC.invalidRequest, tooLarge),
     }),
   );
   app.route(
@@ -177,13 +233,17 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
   app.use('/:server/:key/messages', resolve);
   app.use('/:server/:key/messages/', resolve);
 
-  /** Reads a JSON body, answering 415 or a JSON-RPC parse error when it is not one. */
+  /** Reads a JSON body, answering 415, 413 or a JSON-RPC parse error when it is not one. */
   const readJson = async (c: Context<Env>): Promise<{ body: unknown } | Response> => {
     if (!isJsonContentType(c.req.header('content-type'))) {
       return jsonRpcError(415, JSONRPC.invalidRequest, 'Content-Type must be application/json');
     }
     try {
-      return { body: await c.req.json() };
+      const bytes = await readBody(c.env.incoming, config.maxBodyBytes);
+      if (!bytes) {
+        return jsonRpcError(413, JSONRPC.invalidRequest, tooLarge);
+      }
+      return { body: JSON.parse(bytes.toString('utf8')) };
     } catch {
       return jsonRpcError(400, JSONRPC.parseError, 'Parse error: the body is not valid JSON');
     }
@@ -307,7 +367,7 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     }
     const read = await readJson(c);
     if (read instanceof Response) return read;
-    if (await isLegacyRequest(c.req.raw, read.body)) {
+    if (!claimsModernEnvelope(read.body) && (await isLegacyRequest(c.req.raw, read.body))) {
       if (isInitializeRequest(read.body)) return openStreamable(c, read.body);
       return jsonRpcError(400, JSONRPC.invalidRequest, 'Bad Request: Mcp-Session-Id header is required');
     }
