@@ -1,5 +1,7 @@
 // stdio cold start: how long a desktop client waits from spawning `gumcp run` to the answers of
-// initialize and tools/list, against `node -e ''` (the cost of starting node at all).
+// initialize and tools/list, against `node -e ''` (the cost of starting node at all). Each way of
+// starting the CLI (from its modules, from the startup snapshot) is spawned in turn with the
+// baseline, so that a slow moment of a shared machine falls on all of them.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { quantile } from './load.mjs';
@@ -19,9 +21,9 @@ const TOOLS_LIST = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} };
 const TIMEOUT_MS = 20_000;
 
 /** One spawn: ms to the initialize reply and to the tools/list reply (with its tool count). */
-async function once_(cli, serverId, env) {
+async function once_(nodeArgs, serverId, env) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [cli, 'run', '--server', serverId], {
+  const child = spawn(process.execPath, [...nodeArgs, 'run', '--server', serverId], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'ignore'],
   });
@@ -74,24 +76,31 @@ const median = (values) =>
     0.5,
   );
 
-/** Medians over `runs` spawns of each. */
-export async function coldStart({ cli, serverId, runs, env }) {
-  const init = [];
-  const list = [];
+/**
+ * Medians over `runs` spawns of each variant ({ name, nodeArgs }: the node arguments before
+ * `run --server <id>`) and of the baseline.
+ */
+export async function coldStart({ variants, serverId, runs, env }) {
+  const times = variants.map(() => ({ initialize: [], toolsList: [] }));
   const baseline = [];
   let tools = 0;
   for (let i = 0; i < runs; i++) {
-    const t = await once_(cli, serverId, env);
-    init.push(t.initialize);
-    list.push(t.toolsList);
-    tools = t.tools;
+    for (const [k, variant] of variants.entries()) {
+      const t = await once_(variant.nodeArgs, serverId, env);
+      times[k].initialize.push(t.initialize);
+      times[k].toolsList.push(t.toolsList);
+      tools = t.tools;
+    }
     baseline.push(await nodeBaseline());
   }
   return {
     runs,
     tools,
-    initializeMs: median(init),
-    toolsListMs: median(list),
     nodeBaselineMs: median(baseline),
+    variants: variants.map((v, k) => ({
+      name: v.name,
+      initializeMs: median(times[k].initialize),
+      toolsListMs: median(times[k].toolsList),
+    })),
   };
 }

@@ -142,25 +142,15 @@ export function printReport(results) {
   const c = results.coldStart;
   out.push(
     table(
-      `stdio cold start, median of ${c.runs} spawns (ms)`,
-      [
-        'to initialize reply',
-        'to tools/list reply',
-        "node -e ''",
-        'initialize / node',
-        'tools',
-        'gumcp idle RSS MiB',
-      ],
-      [
-        [
-          fixed(c.initializeMs, 1),
-          fixed(c.toolsListMs, 1),
-          fixed(c.nodeBaselineMs, 1),
-          ratio(c.initializeMs, c.nodeBaselineMs),
-          c.tools,
-          fixed(gumcp?.rssIdleMiB, 1),
-        ],
-      ],
+      `stdio cold start of \`gumcp run\`, median of ${c.runs} spawns each (ms); node -e '' ${fixed(c.nodeBaselineMs, 1)} ms, gumcp idle RSS ${fixed(gumcp?.rssIdleMiB, 1)} MiB`,
+      ['started', 'to initialize reply', 'to tools/list reply', 'initialize / node', 'tools'],
+      c.variants.map((v) => [
+        v.name,
+        fixed(v.initializeMs, 1),
+        fixed(v.toolsListMs, 1),
+        ratio(v.initializeMs, c.nodeBaselineMs),
+        c.tools,
+      ]),
     ),
   );
   out.push(

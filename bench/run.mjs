@@ -14,6 +14,7 @@ import { printReport } from './report.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST points at another build output (e.g. build-bench/) instead of dist/.
 const CLI = join(ROOT, process.env.BENCH_DIST ?? 'dist', 'cli', 'main.js');
+const BLOB = join(ROOT, process.env.BENCH_DIST ?? 'dist', 'gumcp.blob');
 const QUICK = process.env.BENCH_QUICK === '1';
 const PROFILE = process.env.BENCH_PROFILE === '1';
 
@@ -224,7 +225,9 @@ const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main() {
   ensureOpenFiles();
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bench\` (it builds first)`);
+  for (const built of [CLI, BLOB]) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run bench\` (it builds first)`);
+  }
   const pinned = pin(process.pid, CLIENT_CORE);
   log(
     `taskset: ${hasTaskset ? `server on core ${SERVER_CORE}, load on core ${CLIENT_CORE}` : 'not available'}`,
@@ -236,7 +239,10 @@ async function main() {
   if (pinned) pin(process.pid, `0-${cpus().length - 1}`);
   log('stdio cold start');
   const cold = await coldStart({
-    cli: CLI,
+    variants: [
+      { name: 'from modules', nodeArgs: [CLI] },
+      { name: 'from snapshot', nodeArgs: ['--snapshot-blob', BLOB] },
+    ],
     serverId: 'simple-tools-server',
     runs: PLAN.coldRuns,
     env: { GUMCP_STORE: 'memory:', GUMCP_LOG_LEVEL: 'warn' },

@@ -33,11 +33,13 @@ export interface RuntimeOptions {
   registry?: ServerRegistry;
   log?: Logger;
   credentials?: CredentialSources;
+  /** Open the store on first use (stdio: most sessions never touch it); the host opens it at start. */
+  lazyStore?: boolean;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = await openStore(config.storeUrl);
+  const store = await openStore(config.storeUrl, { lazy: options.lazyStore });
   const registry = options.registry ?? new ServerRegistry();
   const credentials = options.credentials ?? credentialSourceFromEnv(process.env, store, { log });
   try {

@@ -4,30 +4,40 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type CompiledServer, compile } from './compile.js';
 import type { ServerDefinition } from './definition.js';
 
+/** A server module's shape: `export default defineServer({...})`. */
+export type ServerModule = { default?: ServerDefinition };
+/** Loads one server's module; a table of these replaces folder discovery in a prebuilt snapshot. */
+export type ServerLoader = () => Promise<ServerModule>;
+
 /** The folder holding one sub-folder per integration, next to this module (src/ or dist/). */
-export const SERVERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'servers');
+export function serversDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'servers');
+}
+
+/** The servers found under one folder, one `<id>/index.{js,ts}` each: no hand-kept list. */
+export function discoverServers(dir = serversDir()): Map<string, ServerLoader> {
+  const found = new Map<string, ServerLoader>();
+  if (!existsSync(dir)) return found;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (!e.isDirectory()) continue;
+    const entry = ['index.js', 'index.ts'].map((f) => join(dir, e.name, f)).find((f) => existsSync(f));
+    if (entry) found.set(e.name, () => import(pathToFileURL(entry).href) as Promise<ServerModule>);
+  }
+  return found;
+}
 
 /**
- * The servers found under src/servers/<id>/, discovered by listing folders (no hand-kept list) and
- * loaded on first use, so starting a host imports no integration it is not asked for.
+ * The servers this process can serve, each loaded and compiled on first use, so starting a host
+ * imports no integration it is not asked for. By default they are discovered under src/servers/.
  */
 export class ServerRegistry {
-  readonly #dir: string;
+  readonly #loaders: ReadonlyMap<string, ServerLoader>;
   readonly #ids: readonly string[];
   readonly #loading = new Map<string, Promise<CompiledServer>>();
 
-  constructor(dir = SERVERS_DIR) {
-    this.#dir = dir;
-    this.#ids = existsSync(dir)
-      ? readdirSync(dir, { withFileTypes: true })
-          .filter((e) => e.isDirectory() && this.#entry(e.name))
-          .map((e) => e.name)
-          .sort()
-      : [];
-  }
-
-  #entry(id: string): string | undefined {
-    return ['index.js', 'index.ts'].map((f) => join(this.#dir, id, f)).find((f) => existsSync(f));
+  constructor(source: string | ReadonlyMap<string, ServerLoader> = serversDir()) {
+    this.#loaders = typeof source === 'string' ? discoverServers(source) : source;
+    this.#ids = [...this.#loaders.keys()].sort();
   }
 
   ids(): readonly string[] {
@@ -35,7 +45,7 @@ export class ServerRegistry {
   }
 
   has(id: string): boolean {
-    return this.#ids.includes(id);
+    return this.#loaders.has(id);
   }
 
   load(id: string): Promise<CompiledServer> {
@@ -53,10 +63,9 @@ export class ServerRegistry {
   }
 
   async #import(id: string): Promise<CompiledServer> {
-    const entry = this.has(id) ? this.#entry(id) : undefined;
-    if (!entry) throw new UnknownServerError(id, this.#ids);
-    const module = (await import(pathToFileURL(entry).href)) as { default?: ServerDefinition };
-    const definition = module.default;
+    const loader = this.#loaders.get(id);
+    if (!loader) throw new UnknownServerError(id, this.#ids);
+    const definition = (await loader()).default;
     if (!definition || definition.id !== id) {
       throw new Error(`src/servers/${id}/index must export default defineServer({ id: '${id}', ... })`);
     }

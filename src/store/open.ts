@@ -1,20 +1,27 @@
+import { openedOnFirstUse } from './lazy.js';
 import { MemoryStore } from './memory.js';
 import type { KeyValueStore } from './types.js';
+
+export interface OpenStoreOptions {
+  /** Open the database on first use instead of now; the URL is still checked now. */
+  lazy?: boolean;
+}
 
 /**
  * Opens the store a URL names. `memory:` keeps everything in the process; `sqlite:<path>` is a
  * SQLite file, relative to the working directory (`sqlite:data/gumcp.db`, `sqlite:///var/lib/gumcp.db`).
  * The one place that maps a configuration URL to a store implementation.
  */
-export async function openStore(url: string): Promise<KeyValueStore> {
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<KeyValueStore> {
   const scheme = url.split(':', 1)[0];
   switch (scheme) {
     case 'memory':
       return new MemoryStore();
     case 'sqlite': {
+      const path = sqlitePath(url);
       // Imported on demand: the native driver is not loaded by processes that do not use it.
-      const { SqliteStore } = await import('./sqlite.js');
-      return new SqliteStore(sqlitePath(url));
+      const open = async () => new (await import('./sqlite.js')).SqliteStore(path);
+      return options.lazy ? openedOnFirstUse(open) : open();
     }
     default:
       throw new Error(

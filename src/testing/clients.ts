@@ -1,10 +1,23 @@
 import { Client, SSEClientTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { CLI } from './host-process.js';
+import { CLI, SNAPSHOT_BLOB } from './host-process.js';
 
-/** The ways a real client reaches a gumcp server. */
-export type TransportKind = 'stdio' | 'streamable-2025' | 'streamable-2026' | 'sse';
-export const TRANSPORTS: readonly TransportKind[] = ['stdio', 'streamable-2025', 'streamable-2026', 'sse'];
+/**
+ * The ways a real client reaches a gumcp server. `stdio-snapshot` is stdio started from the
+ * prebuilt startup snapshot (`node --snapshot-blob dist/gumcp.blob run ...`).
+ */
+export type TransportKind = 'stdio' | 'stdio-snapshot' | 'streamable-2025' | 'streamable-2026' | 'sse';
+export const TRANSPORTS: readonly TransportKind[] = [
+  'stdio',
+  'stdio-snapshot',
+  'streamable-2025',
+  'streamable-2026',
+  'sse',
+];
+
+/** The node arguments that start the CLI, from its modules or from the startup snapshot. */
+export const cliArgs = (kind: 'stdio' | 'stdio-snapshot'): string[] =>
+  kind === 'stdio' ? [CLI] : ['--snapshot-blob', SNAPSHOT_BLOB];
 
 export interface Target {
   /** Host base URL, for the HTTP transports. */
@@ -27,10 +40,11 @@ export async function connectOver(kind: TransportKind, target: Target): Promise<
   );
   switch (kind) {
     case 'stdio':
+    case 'stdio-snapshot':
       await client.connect(
         new StdioClientTransport({
           command: process.execPath,
-          args: [CLI, 'run', '--server', target.serverId, '--user-id', target.sessionKey],
+          args: [...cliArgs(kind), 'run', '--server', target.serverId, '--user-id', target.sessionKey],
           env: { ...(process.env as Record<string, string>), GUMCP_STORE: 'memory:', ...target.env },
           stderr: 'ignore',
         }),

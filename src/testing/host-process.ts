@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The built CLI, as a user runs it. */
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.js');
+/** The CLI's startup snapshot, built by `npm run build` (scripts/build-snapshot.mjs). */
+export const SNAPSHOT_BLOB = join(dirname(fileURLToPath(import.meta.url)), '..', 'gumcp.blob');
 
 export interface HostProcess {
   readonly url: string;

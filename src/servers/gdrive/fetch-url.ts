@@ -9,29 +9,36 @@ const TIMEOUT_MS = 30_000;
 
 /**
  * Addresses a caller-supplied URL must not reach: on the shared host, fetching them would let a user
- * read internal services (cloud metadata, databases) through their own Drive.
+ * read internal services (cloud metadata, databases) through their own Drive. Built on first use:
+ * a BlockList is a native handle, which a startup snapshot of the CLI cannot hold.
  */
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 3],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
+let privateNetworks: BlockList | undefined;
+function privateNetworkList(): BlockList {
+  if (privateNetworks) return privateNetworks;
+  const list = new BlockList();
+  for (const [net, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['224.0.0.0', 3],
+  ] as const) {
+    list.addSubnet(net, prefix, 'ipv4');
+  }
+  for (const [net, prefix] of [
+    ['::', 127],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['ff00::', 8],
+  ] as const) {
+    list.addSubnet(net, prefix, 'ipv6');
+  }
+  privateNetworks = list;
+  return list;
 }
 
 /** `GUMCP_ALLOW_PRIVATE_URLS=1` lifts the check, for a host on a trusted network and for tests on loopback. */
@@ -53,7 +60,7 @@ async function checkTarget(url: URL): Promise<void> {
     throw new ToolError(`Could not resolve the host of ${shown(url)}`);
   }
   for (const { address, family } of addresses) {
-    if (PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4')) {
+    if (privateNetworkList().check(address, family === 6 ? 'ipv6' : 'ipv4')) {
       throw new ToolError(
         `Refusing to download ${shown(url)}: it points to a private or local network address`,
       );

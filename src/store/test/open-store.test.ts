@@ -45,3 +45,30 @@ test('memory: still opens a memory store; bad URLs fail with what to write inste
     return true;
   });
 });
+
+test('a lazy sqlite store creates no file until used, then behaves as the store itself', async (t) => {
+  const file = join(await tempDir(t), 'lazy.db');
+  const unused = await openStore(`sqlite:${file}`, { lazy: true });
+  await unused.close();
+  assert.equal(existsSync(file), false, 'closing an unused lazy store opens nothing');
+
+  const store = await openStore(`sqlite:${file}`, { lazy: true });
+  await store.set('ns', 'b', 2);
+  await store.set('ns', 'a', 1, 60);
+  assert.ok(existsSync(file));
+  assert.equal(await store.get('ns', 'a'), 1);
+  assert.deepEqual(await store.keys('ns'), ['a', 'b']);
+  assert.equal(await store.delete('ns', 'b'), true);
+  await store.close();
+  const again = await openStore(`sqlite:${file}`);
+  assert.deepEqual(await again.keys('ns'), ['a']);
+  await again.close();
+});
+
+test('a lazy store still checks its URL at once, and a failing open fails the call that needed it', async (t) => {
+  await assert.rejects(openStore('sqlite:', { lazy: true }), /needs a file path/);
+  // A folder cannot be opened as a database file.
+  const store = await openStore(`sqlite:${await tempDir(t)}`, { lazy: true });
+  await assert.rejects(store.get('ns', 'k'));
+  await store.close();
+});

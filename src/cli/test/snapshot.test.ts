@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { cliArgs, connectOver } from '../../testing/clients.js';
+import { CLI, SNAPSHOT_BLOB } from '../../testing/host-process.js';
+import { text } from '../../testing/mcp.js';
+
+const run = promisify(execFile);
+
+// The startup snapshot is the same CLI, every integration included, started from a prebuilt heap.
+describe('the CLI started from its startup snapshot (dist/gumcp.blob)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  before(async () => {
+    assert.ok(existsSync(SNAPSHOT_BLOB), `${SNAPSHOT_BLOB} is missing: npm run build makes it`);
+    dataDir = await mkdtemp(join(tmpdir(), 'gumcp-snapshot-'));
+    env = { ...(process.env as Record<string, string>), GUMCP_DATA_DIR: dataDir, GUMCP_LOG_LEVEL: 'warn' };
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('lists the same servers and tool counts as the CLI from its modules', async () => {
+    const fromModules = await run(process.execPath, [CLI, 'list'], { env });
+    const fromSnapshot = await run(process.execPath, [...cliArgs('stdio-snapshot'), 'list'], { env });
+    assert.equal(fromSnapshot.stdout, fromModules.stdout);
+    assert.match(fromSnapshot.stdout, /^slack\s+18 tools/m);
+  });
+
+  test('serves every integration over stdio with the tools the modules define', async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'list'], { env });
+    const ids = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/\s+/)[0] ?? '');
+    assert.ok(ids.length >= 8, stdout);
+    for (const serverId of ids) {
+      const tools: string[][] = [];
+      for (const kind of ['stdio', 'stdio-snapshot'] as const) {
+        const client = await connectOver(kind, {
+          serverId,
+          sessionKey: 'local',
+          env: { GUMCP_DATA_DIR: dataDir },
+        });
+        tools.push((await client.listTools()).tools.map((t) => t.name).sort());
+        await client.close();
+      }
+      assert.deepEqual(tools[1], tools[0], serverId);
+    }
+  });
+
+  test('keeps a user data in the SQLite file across runs: the native driver loads at run time', async () => {
+    const sqliteEnv = { GUMCP_DATA_DIR: dataDir, GUMCP_STORE: `sqlite:${join(dataDir, 'snap.db')}` };
+    const first = await connectOver('stdio-snapshot', {
+      serverId: 'simple-tools-server',
+      sessionKey: 'ana',
+      env: sqliteEnv,
+    });
+    await first.callTool({ name: 'store-data', arguments: { key: 'city', value: 'Lisbon' } });
+    await first.close();
+    const second = await connectOver('stdio-snapshot', {
+      serverId: 'simple-tools-server',
+      sessionKey: 'ana',
+      env: sqliteEnv,
+    });
+    const read = await second.callTool({ name: 'retrieve-data', arguments: { key: 'city' } });
+    await second.close();
+    assert.match(text(read), /Lisbon/);
+  });
+
+  test('a stdio session that never touches its store creates no database', async () => {
+    const file = join(dataDir, 'untouched.db');
+    for (const kind of ['stdio', 'stdio-snapshot'] as const) {
+      const client = await connectOver(kind, {
+        serverId: 'simple-tools-server',
+        sessionKey: 'local',
+        env: { GUMCP_STORE: `sqlite:${file}` },
+      });
+      assert.equal((await client.listTools()).tools.length, 3);
+      await client.close();
+    }
+    assert.equal(existsSync(file), false);
+  });
+});
