@@ -139,6 +139,46 @@ export function printReport(results) {
     ),
   );
 
+  const f = results.floor;
+  const stateless = gumcp?.throughput.find((r) => r.protocol === 'streamable-2026' && r.inFlight === 32);
+  const bareStateless = bare?.throughput.find((r) => r.protocol === 'streamable-2026' && r.inFlight === 32);
+  out.push(
+    table(
+      `SDK floor, in process, no HTTP: CPU µs per stateless tools/call, ${f.calls} calls one after another`,
+      [
+        'web Request+Response only',
+        'SDK handler + McpServer echo',
+        'SDK handler + gumcp server',
+        'gumcp over HTTP',
+        '3 x bare over HTTP',
+      ],
+      [
+        [
+          fixed(f.cpu.webObjectsUs, 1),
+          fixed(f.cpu.sdkHandlerUs, 1),
+          fixed(f.cpu.gumcpServerInSdkHandlerUs, 1),
+          fixed(stateless?.cpuUsPerRequest, 1),
+          fixed(3 * (bareStateless?.cpuUsPerRequest ?? Number.NaN), 1),
+        ],
+      ],
+    ),
+  );
+  out.push(
+    table(
+      `SDK floor, in process: live heap KiB per 2025 session as it is set up, ${f.sessions} sessions kept`,
+      ['SDK Server', 'gumcp server', '+ transport', '+ initialized', '+ held event stream'],
+      [
+        [
+          fixed(f.heapKiB.sdkServer, 1),
+          fixed(f.heapKiB.gumcpServer, 1),
+          fixed(f.heapKiB.connectedToTransport, 1),
+          fixed(f.heapKiB.initialized, 1),
+          fixed(f.heapKiB.withEventStream, 1),
+        ],
+      ],
+    ),
+  );
+
   const c = results.coldStart;
   out.push(
     table(

@@ -13,8 +13,9 @@ import { printReport } from './report.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST points at another build output (e.g. build-bench/) instead of dist/.
-const CLI = join(ROOT, process.env.BENCH_DIST ?? 'dist', 'cli', 'main.js');
-const BLOB = join(ROOT, process.env.BENCH_DIST ?? 'dist', 'gumcp.blob');
+const DIST = join(ROOT, process.env.BENCH_DIST ?? 'dist');
+const CLI = join(DIST, 'cli', 'main.js');
+const BLOB = join(DIST, 'gumcp.blob');
 const QUICK = process.env.BENCH_QUICK === '1';
 const PROFILE = process.env.BENCH_PROFILE === '1';
 
@@ -223,6 +224,16 @@ async function benchTarget(target) {
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
+/** bench/floor.mjs in its own process on the server's core: the SDK's cost with no HTTP at all. */
+function sdkFloor() {
+  const script = [join(ROOT, 'bench', 'floor.mjs'), DIST];
+  const command = hasTaskset ? 'taskset' : process.execPath;
+  const args = [...(hasTaskset ? ['-c', SERVER_CORE, process.execPath] : []), '--expose-gc', ...script];
+  const run = spawnSync(command, args, { encoding: 'utf8', timeout: 300_000 });
+  if (run.status !== 0) throw new Error(`bench/floor.mjs failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
 async function main() {
   ensureOpenFiles();
   for (const built of [CLI, BLOB]) {
@@ -235,6 +246,8 @@ async function main() {
   const started = Date.now();
   const targets = [];
   for (const target of TARGETS) targets.push(await benchTarget(target));
+  log('SDK floor, in process');
+  const floor = sdkFloor();
   // Cold start is a desktop client's view: let the spawned processes use every core.
   if (pinned) pin(process.pid, `0-${cpus().length - 1}`);
   log('stdio cold start');
@@ -256,6 +269,7 @@ async function main() {
     plan: PLAN,
     seconds: (Date.now() - started) / 1000,
     targets,
+    floor,
     coldStart: cold,
   };
   printReport(results);
