@@ -18,9 +18,15 @@ export interface HostProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `gumcp serve` on free loopback ports and waits until it listens (at most 15 s). */
-export async function startHostProcess(env: Record<string, string> = {}): Promise<HostProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--metrics-port', '0'], {
+/**
+ * Starts `gumcp serve` on free loopback ports and waits until it listens (at most 15 s). `cli` is
+ * what node is given before the command: the CLI's entry, or `--snapshot-blob <blob>`.
+ */
+export async function startHostProcess(
+  env: Record<string, string> = {},
+  cli: readonly string[] = [CLI],
+): Promise<HostProcess> {
+  const child = spawn(process.execPath, [...cli, 'serve', '--port', '0', '--metrics-port', '0'], {
     env: { ...process.env, GUMCP_LOG_LEVEL: 'debug', GUMCP_STORE: 'memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

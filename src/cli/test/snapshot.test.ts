@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { cliArgs, connectOver } from '../../testing/clients.js';
-import { CLI, SNAPSHOT_BLOB } from '../../testing/host-process.js';
+import { CLI, SNAPSHOT_BLOB, startHostProcess } from '../../testing/host-process.js';
 import { text } from '../../testing/mcp.js';
 
 const run = promisify(execFile);
@@ -84,5 +84,37 @@ describe('the CLI started from its startup snapshot (dist/gumcp.blob)', () => {
       await client.close();
     }
     assert.equal(existsSync(file), false);
+  });
+
+  test('two hosts started from one snapshot both serve HTTP, each with its own session ids', async () => {
+    // State made while the snapshot was built is replayed by every process started from it; node
+    // refuses crypto randomness at build time, and this checks that the ids still differ.
+    const hosts = await Promise.all([1, 2].map(() => startHostProcess({}, cliArgs('stdio-snapshot'))));
+    try {
+      const ids = await Promise.all(
+        hosts.map(async (host) => {
+          const response = await fetch(`${host.url}/simple-tools-server/local`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+            body: JSON.stringify({
+              jsonrpc: '2.0',
+              id: 1,
+              method: 'initialize',
+              params: {
+                protocolVersion: '2025-11-25',
+                capabilities: {},
+                clientInfo: { name: 't', version: '1' },
+              },
+            }),
+          });
+          await response.body?.cancel();
+          return response.headers.get('mcp-session-id');
+        }),
+      );
+      assert.match(ids[0] ?? '', /^[0-9a-f-]{36}$/);
+      assert.notEqual(ids[0], ids[1]);
+    } finally {
+      await Promise.all(hosts.map((host) => host.stop()));
+    }
   });
 });
