@@ -144,21 +144,23 @@ export function printReport(results) {
   const bareStateless = bare?.throughput.find((r) => r.protocol === 'streamable-2026' && r.inFlight === 32);
   out.push(
     table(
-      `SDK floor, in process, no HTTP: CPU µs per stateless tools/call, ${f.calls} calls one after another`,
+      `SDK floor, in process, no HTTP: CPU µs per stateless tools/call, ${f.calls} calls, 32 in flight`,
       [
         'web Request+Response only',
         'SDK handler + McpServer echo',
         'SDK handler + gumcp server',
+        'SDK work alone (less web objects)',
+        'bare over HTTP',
         'gumcp over HTTP',
-        '3 x bare over HTTP',
       ],
       [
         [
           fixed(f.cpu.webObjectsUs, 1),
           fixed(f.cpu.sdkHandlerUs, 1),
           fixed(f.cpu.gumcpServerInSdkHandlerUs, 1),
+          fixed(f.cpu.gumcpServerInSdkHandlerUs - f.cpu.webObjectsUs, 1),
+          fixed(bareStateless?.cpuUsPerRequest, 1),
           fixed(stateless?.cpuUsPerRequest, 1),
-          fixed(3 * (bareStateless?.cpuUsPerRequest ?? Number.NaN), 1),
         ],
       ],
     ),
