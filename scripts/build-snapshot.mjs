@@ -2,9 +2,9 @@
 // `node --snapshot-blob dist/gumcp.blob run --server <id>` (see README, "Fast stdio start").
 //
 // Why: most of a cold start is module loading and the SDK building its zod schemas at import
-// (about 150 ms on 2 cores). A snapshot holds that heap already built, so starting from it costs
-// about what starting node does. The blob only works with the node binary that built it, so it is
-// built by `npm run build`, and a stale one is rebuilt by running the build again.
+// (about 150 ms on 2 cores). A snapshot holds that heap already built, so a start from it takes
+// about half as long. The blob only works with the node binary that built it, so it is built by
+// `npm run build`, and a stale one is rebuilt by running the build again.
 //
 // How: esbuild bundles dist/ (tsc's output) into one CommonJS script, with a table of the servers
 // in place of folder discovery (a snapshot cannot import files at run time), and
@@ -51,12 +51,18 @@ const entry = [
   '});',
 ].join('\n');
 
-// A snapshot's own `require` loads only node's built-in modules; the native SQLite addon is loaded
-// at run time from this package's node_modules.
-const nativeRequire = [
-  "const { createRequire: __gumcpCreateRequire } = require('node:module');",
-  `const __gumcpPackageRequire = (id) => __gumcpCreateRequire(${JSON.stringify(join(ROOT, 'package.json'))})(id);`,
-].join('\n');
+// A snapshot's own `require` loads only node's built-in modules. The native SQLite addon is loaded
+// at run time from the node_modules of the checkout the blob is in (dist/gumcp.blob), found from
+// node's own `--snapshot-blob` argument, so a moved checkout keeps working.
+const nativeRequire = `const __gumcpPackageRequire = (id) => {
+  const { createRequire } = require('node:module');
+  const { resolve } = require('node:path');
+  const args = process.execArgv;
+  const at = args.findIndex((a) => a === '--snapshot-blob' || a.startsWith('--snapshot-blob='));
+  const blob = at === -1 ? undefined : args[at].includes('=') ? args[at].split('=').slice(1).join('=') : args[at + 1];
+  const root = blob ? resolve(blob, '..', '..') : ${JSON.stringify(ROOT)};
+  return createRequire(resolve(root, 'package.json'))(id);
+};`;
 
 rmSync(OUT_DIR, { recursive: true, force: true });
 mkdirSync(OUT_DIR, { recursive: true });
