@@ -30,6 +30,7 @@ const PLAN = {
   coldRuns: QUICK ? 3 : 20,
 };
 const SERVER_CORE = '0';
+const SETTLE_MS = 5_000;
 const CLIENT_CORE = '1';
 const OPEN_FILES_NEEDED = 2 * Math.max(...PLAN.sessions) + 2_000;
 
@@ -153,7 +154,8 @@ async function sessionsRun(server, protocol, n) {
   });
   // Bounded wait for the server to notice every close.
   for (let t = 0; t < 40 && (await liveSessions(server)) > 0; t++) await sleep(250);
-  await sleep(1_000);
+  // Then as long again for the server to settle (gumcp returns memory a few seconds after a burst).
+  await sleep(SETTLE_MS);
   agent.destroy();
   return {
     protocol: protocol.name,

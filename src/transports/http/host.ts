@@ -27,6 +27,7 @@ import type { Runtime } from '../../runtime.js';
 import { connectRoutes } from './connect.js';
 import { JSONRPC, jsonRpcError } from './errors.js';
 import { HostMetrics } from './metrics.js';
+import { MemoryReclaimer } from './reclaim.js';
 import { SessionTable } from './sessions.js';
 import { tenantResolver } from './tenants.js';
 
@@ -403,7 +404,11 @@ async function listen(fetch: FetchCallback, host: string, port: number) {
 export async function startHost(runtime: Runtime): Promise<Host> {
   const { config, log } = runtime;
   const metrics = new HostMetrics();
-  const sessions = new SessionTable(config.maxSessions, config.sessionIdleSeconds * 1000, metrics);
+  const reclaimer = new MemoryReclaimer({
+    onReclaimed: (closed, heapBytes) =>
+      log.info({ closed, heapMiB: Math.round(heapBytes / 2 ** 20) }, 'returned memory after sessions closed'),
+  });
+  const sessions = new SessionTable(config.maxSessions, config.sessionIdleSeconds * 1000, metrics, reclaimer);
   const { app, close: closeApp } = createApp(runtime, metrics, sessions);
   const main = await listen(app.fetch, config.host, config.port);
 

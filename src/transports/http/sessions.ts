@@ -1,4 +1,5 @@
 import type { HostMetrics } from './metrics.js';
+import type { MemoryReclaimer } from './reclaim.js';
 
 /** A live connection the host holds between requests: a Streamable HTTP session or an SSE stream. */
 export interface LiveSession {
@@ -23,6 +24,7 @@ export class SessionTable {
     readonly max: number,
     readonly idleMs: number,
     private readonly metrics: HostMetrics,
+    private readonly reclaimer?: MemoryReclaimer,
   ) {
     this.#sweep = setInterval(() => void this.evictIdle(), Math.max(1000, Math.min(idleMs / 2, 30_000)));
     this.#sweep.unref();
@@ -39,6 +41,7 @@ export class SessionTable {
   add(session: LiveSession): void {
     this.#sessions.set(session.id, session);
     this.metrics.opened(session.serverId);
+    this.reclaimer?.observe(this.#sessions.size);
   }
 
   get(id: string): LiveSession | undefined {
@@ -53,6 +56,7 @@ export class SessionTable {
     if (!session) return;
     this.#sessions.delete(id);
     this.metrics.closed(session.serverId);
+    this.reclaimer?.observe(this.#sessions.size);
   }
 
   async evictIdle(now = Date.now()): Promise<number> {
@@ -67,6 +71,7 @@ export class SessionTable {
 
   async closeAll(): Promise<void> {
     clearInterval(this.#sweep);
+    this.reclaimer?.stop();
     const all = [...this.#sessions.values()];
     for (const session of all) this.remove(session.id);
     await Promise.allSettled(all.map((s) => s.close()));
