@@ -29,3 +29,20 @@ export function createLogger(level = process.env.GUMCP_LOG_LEVEL ?? 'info'): Log
     pino.destination({ dest: 2, sync: false }),
   );
 }
+
+/**
+ * Sends node's process warnings (deprecated or experimental APIs) to the logger as JSON lines,
+ * in place of node's plain-text lines on stderr, so that a host's log stays in one format.
+ * Returns the function that puts node's own printing back.
+ */
+export function logProcessWarnings(log: Logger): () => void {
+  const previous = process.listeners('warning');
+  process.removeAllListeners('warning');
+  const listener = (warning: Error) =>
+    log.warn({ warning: warning.name, detail: warning.message }, 'node warning');
+  process.on('warning', listener);
+  return () => {
+    process.off('warning', listener);
+    for (const l of previous) process.on('warning', l);
+  };
+}

@@ -24,6 +24,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createServerInstance } from '../../core/instance.js';
 import type { Runtime } from '../../runtime.js';
+import { logProcessWarnings } from '../../util/log.js';
 import { connectRoutes } from './connect.js';
 import { JSONRPC, jsonRpcError } from './errors.js';
 import { HostMetrics } from './metrics.js';
@@ -403,6 +404,7 @@ async function listen(fetch: FetchCallback, host: string, port: number) {
 /** Starts the MCP host and its metrics endpoint, as `gumcp serve` does. */
 export async function startHost(runtime: Runtime): Promise<Host> {
   const { config, log } = runtime;
+  const restoreWarnings = logProcessWarnings(log);
   const metrics = new HostMetrics();
   const reclaimer = new MemoryReclaimer({
     onReclaimed: (closed, heapBytes) =>
@@ -446,6 +448,7 @@ export async function startHost(runtime: Runtime): Promise<Host> {
       await drained;
       clearInterval(sweep);
       clearTimeout(timeout);
+      restoreWarnings();
     },
   };
 }
