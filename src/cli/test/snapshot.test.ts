@@ -53,7 +53,7 @@ describe('the CLI started from its startup snapshot (dist/gumcp.blob)', () => {
     }
   });
 
-  test('keeps a user's data in the SQLite file across runs: the native driver loads at run time', async () => {
+  test("keeps a user's data in the SQLite file across runs: the native driver loads at run time", async () => {
     const sqliteEnv = { GUMCP_DATA_DIR: dataDir, GUMCP_STORE: `sqlite:${join(dataDir, 'snap.db')}` };
     const first = await connectOver('stdio-snapshot', {
       serverId: 'simple-tools-server',
