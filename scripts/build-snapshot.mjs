@@ -51,9 +51,11 @@ const entry = [
   '});',
 ].join('\n');
 
-// A snapshot's own `require` loads only node's built-in modules. The native SQLite addon is loaded
-// at run time from the node_modules of the checkout the blob is in (dist/gumcp.blob), found from
-// node's own `--snapshot-blob` argument, so a moved checkout keeps working.
+// A snapshot's own `require` loads only node's built-in modules. Two packages are loaded at run
+// time instead, from the node_modules of the checkout the blob is in (dist/gumcp.blob), found from
+// node's own `--snapshot-blob` argument so that a moved checkout keeps working: the native SQLite
+// addon, which a snapshot cannot hold, and iconv-lite, whose encoding tables are a quarter of the
+// bundle and serve only the legacy SSE transport's body reader, which the host does not call.
 const nativeRequire = `const __gumcpPackageRequire = (id) => {
   const { createRequire } = require('node:module');
   const { resolve } = require('node:path');
@@ -76,10 +78,10 @@ await build({
   banner: { js: nativeRequire },
   plugins: [
     {
-      name: 'native-addons-at-run-time',
+      name: 'loaded-at-run-time',
       setup(b) {
-        b.onResolve({ filter: /^better-sqlite3$/ }, (args) => ({ path: args.path, namespace: 'native' }));
-        b.onLoad({ filter: /.*/, namespace: 'native' }, (args) => ({
+        b.onResolve({ filter: /^(better-sqlite3|iconv-lite)$/ }, (args) => ({ path: args.path, namespace: 'run-time' }));
+        b.onLoad({ filter: /.*/, namespace: 'run-time' }, (args) => ({
           contents: `module.exports = __gumcpPackageRequire(${JSON.stringify(args.path)});`,
           loader: 'js',
         }));

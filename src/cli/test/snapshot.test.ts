@@ -86,7 +86,7 @@ describe('the CLI started from its startup snapshot (dist/gumcp.blob)', () => {
     assert.equal(existsSync(file), false);
   });
 
-  test('two hosts started from one snapshot both serve HTTP, each with its own session ids', async () => {
+  test('hosts started from one snapshot serve HTTP and SSE, each with its own session ids', async () => {
     // State made while the snapshot was built is replayed by every process started from it; node
     // refuses crypto randomness at build time, and this checks that the ids still differ.
     const hosts = await Promise.all([1, 2].map(() => startHostProcess({}, cliArgs('stdio-snapshot'))));
@@ -113,6 +113,15 @@ describe('the CLI started from its startup snapshot (dist/gumcp.blob)', () => {
       );
       assert.match(ids[0] ?? '', /^[0-9a-f-]{36}$/);
       assert.notEqual(ids[0], ids[1]);
+      // Legacy SSE too: its transport's dependencies load from node_modules at run time.
+      const sse = await connectOver('sse', {
+        hostUrl: hosts[0]?.url,
+        serverId: 'simple-tools-server',
+        sessionKey: 'local',
+      });
+      await sse.callTool({ name: 'store-data', arguments: { key: 'k', value: 'over SSE' } });
+      assert.match(text(await sse.callTool({ name: 'retrieve-data', arguments: { key: 'k' } })), /over SSE/);
+      await sse.close();
     } finally {
       await Promise.all(hosts.map((host) => host.stop()));
     }
