@@ -22,3 +22,20 @@ export function assertCatalogTools(tools: readonly Tool[], catalog: Readonly<Rec
     assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has an output schema`);
   }
 }
+
+/** Which tools only read, which overwrite or remove, and which add something anew on every call. */
+export interface AnnotationKinds {
+  readOnly: readonly string[];
+  destructive: readonly string[];
+  notIdempotent: readonly string[];
+}
+
+/** Asserts every tool's hints against the kinds it belongs to; every tool reaches an open world. */
+export function assertAnnotationKinds(tools: readonly Tool[], kinds: AnnotationKinds) {
+  for (const { name, annotations } of tools) {
+    assert.equal(annotations?.openWorldHint, true, `${name} openWorldHint`);
+    assert.equal(annotations?.readOnlyHint, kinds.readOnly.includes(name), `${name} readOnlyHint`);
+    assert.equal(annotations?.destructiveHint, kinds.destructive.includes(name), `${name} destructiveHint`);
+    assert.equal(annotations?.idempotentHint, !kinds.notIdempotent.includes(name), `${name} idempotentHint`);
+  }
+}

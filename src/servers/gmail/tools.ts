@@ -1,3 +1,4 @@
+import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { adds, overwrites, reads, sets } from '../../core/annotations.js';
 import type { ToolContext } from '../../core/context.js';
@@ -7,6 +8,7 @@ import {
   createDraft,
   createLabel,
   GMAIL_SCOPE,
+  type GmailMessage,
   getAttachment,
   getMessage,
   getMessages,
@@ -20,8 +22,6 @@ import { labelIds } from './labels.js';
 import { attachments, readable } from './message.js';
 
 const scopes = [GMAIL_SCOPE];
-
-/** Annotations by kind of effect; every tool acts on the user's own mailbox. */
 
 const MAX_EMAILS = 100;
 
@@ -70,10 +70,20 @@ const label = z.object({
   color: z.object({ textColor: z.string().optional(), backgroundColor: z.string().optional() }).optional(),
 });
 
-/** archive, star and unstar: one message, one fixed label change. */
-const relabel =
-  (change: { add?: string[]; remove?: string[] }) => (args: { email_id: string }, ctx: ToolContext) =>
-    modifyLabels(ctx, args.email_id, change);
+/** archive, trash, star and unstar: one email in, Gmail's reference to it after the change out. */
+const onOneEmail = (
+  description: string,
+  annotations: ToolAnnotations,
+  act: (ctx: ToolContext, id: string) => Promise<GmailMessage>,
+) =>
+  tool({
+    description,
+    input: z.object({ email_id: emailId }),
+    output: messageRef,
+    annotations,
+    scopes,
+    handler: ({ email_id }, ctx) => act(ctx, email_id),
+  });
 
 export const tools = {
   read_emails: tool({
@@ -223,41 +233,27 @@ export const tools = {
     },
   }),
 
-  archive_email: tool({
-    description: 'Archive an email: take it out of the inbox, keeping it in All Mail.',
-    input: z.object({ email_id: emailId }),
-    output: messageRef,
-    annotations: { title: 'Archive email', ...overwrites },
-    scopes,
-    handler: relabel({ remove: ['INBOX'] }),
-  }),
+  archive_email: onOneEmail(
+    'Archive an email: take it out of the inbox, keeping it in All Mail.',
+    { title: 'Archive email', ...overwrites },
+    (ctx, id) => modifyLabels(ctx, id, { remove: ['INBOX'] }),
+  ),
 
-  trash_email: tool({
-    description: 'Move an email to the trash (Gmail deletes it for good after 30 days).',
-    input: z.object({ email_id: emailId }),
-    output: messageRef,
-    annotations: { title: 'Trash email', ...overwrites },
-    scopes,
-    handler: ({ email_id }, ctx) => trashMessage(ctx, email_id),
-  }),
+  trash_email: onOneEmail(
+    'Move an email to the trash (Gmail deletes it for good after 30 days).',
+    { title: 'Trash email', ...overwrites },
+    trashMessage,
+  ),
 
-  star_email: tool({
-    description: 'Star an email.',
-    input: z.object({ email_id: emailId }),
-    output: messageRef,
-    annotations: { title: 'Star email', ...sets },
-    scopes,
-    handler: relabel({ add: ['STARRED'] }),
-  }),
+  star_email: onOneEmail('Star an email.', { title: 'Star email', ...sets }, (ctx, id) =>
+    modifyLabels(ctx, id, { add: ['STARRED'] }),
+  ),
 
-  unstar_email: tool({
-    description: 'Remove the star from an email.',
-    input: z.object({ email_id: emailId }),
-    output: messageRef,
-    annotations: { title: 'Unstar email', ...overwrites },
-    scopes,
-    handler: relabel({ remove: ['STARRED'] }),
-  }),
+  unstar_email: onOneEmail(
+    'Remove the star from an email.',
+    { title: 'Unstar email', ...overwrites },
+    (ctx, id) => modifyLabels(ctx, id, { remove: ['STARRED'] }),
+  ),
 
   get_attachment_details: tool({
     description: 'List the attachments of an email: file names, types, sizes and the ids to download them.',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertCatalogTools } from '../../../testing/catalog.js';
+import { assertAnnotationKinds, assertCatalogTools } from '../../../testing/catalog.js';
 import { connect } from '../../../testing/mcp.js';
 import gmail from '../index.js';
 
@@ -44,11 +44,11 @@ test('annotations say which tools only read, which remove something, and which a
   const client = await connect(gmail);
   const { tools } = await client.listTools();
 
-  for (const t of tools) {
-    assert.equal(t.annotations?.readOnlyHint, READ_ONLY.includes(t.name), `${t.name} readOnlyHint`);
-    assert.equal(t.annotations?.destructiveHint, DESTRUCTIVE.includes(t.name), `${t.name} destructiveHint`);
-    assert.equal(t.annotations?.idempotentHint, !NOT_IDEMPOTENT.includes(t.name), `${t.name} idempotentHint`);
-  }
+  assertAnnotationKinds(tools, {
+    readOnly: READ_ONLY,
+    destructive: DESTRUCTIVE,
+    notIdempotent: NOT_IDEMPOTENT,
+  });
 });
 
 test('every tool declares the catalog scope, and the server asks for it at login', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertCatalogTools } from '../../../testing/catalog.js';
+import { assertAnnotationKinds, assertCatalogTools } from '../../../testing/catalog.js';
 import slack from '../index.js';
 import { setup } from './harness.js';
 
@@ -122,16 +122,7 @@ test("the server lists guMCP's 18 Slack tools with their parameters and required
 test('annotations say truly which tools read, destroy, or can be repeated safely', async (t) => {
   const { client } = await setup(t);
   const { tools } = await client.listTools();
-  for (const { name, annotations } of tools) {
-    assert.equal(annotations?.openWorldHint, true, name);
-    if (READ_ONLY.includes(name)) {
-      assert.equal(annotations?.readOnlyHint, true, name);
-      continue;
-    }
-    assert.equal(annotations?.readOnlyHint, false, name);
-    assert.equal(annotations?.destructiveHint, DESTRUCTIVE.includes(name), `${name} destructiveHint`);
-    assert.equal(annotations?.idempotentHint, !REPEATABLE.includes(name), `${name} idempotentHint`);
-  }
+  assertAnnotationKinds(tools, { readOnly: READ_ONLY, destructive: DESTRUCTIVE, notIdempotent: REPEATABLE });
 });
 
 test("each tool declares the catalog's scopes", () => {

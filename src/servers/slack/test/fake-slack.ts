@@ -1,4 +1,5 @@
 import { type FakeService, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
+import slack from '../index.js';
 
 /**
  * A stand-in for the Slack Web API (https://slack.com/api/<method>) on loopback, with a small
@@ -87,24 +88,10 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-/** Every scope the server asks for, plus users:read.email for lookups by email. */
+/** Every scope the server asks for, plus the two the README lists as optional: DMs to @user, users by email. */
 export const ALL_SCOPES = [
-  'channels:history',
-  'channels:read',
-  'chat:write',
-  'chat:write.customize',
-  'groups:read',
-  'groups:write',
-  'groups:history',
-  'pins:read',
-  'pins:write',
-  'reactions:write',
-  'files:read',
-  'files:write',
-  'im:read',
+  ...(slack.auth.kind === 'oauth2' ? slack.auth.scopes : []),
   'im:write',
-  'channels:manage',
-  'users:read',
   'users:read.email',
 ];
 
