@@ -1,6 +1,6 @@
 import { Client, SSEClientTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { CLI, SNAPSHOT_BLOB } from './host-process.js';
+import { CLI, FROM_SNAPSHOT } from './host-process.js';
 
 /**
  * The ways a real client reaches a gumcp server. `stdio-snapshot` is stdio started from the
@@ -14,10 +14,6 @@ export const TRANSPORTS: readonly TransportKind[] = [
   'streamable-2026',
   'sse',
 ];
-
-/** The node arguments that start the CLI, from its modules or from the startup snapshot. */
-export const cliArgs = (kind: 'stdio' | 'stdio-snapshot'): string[] =>
-  kind === 'stdio' ? [CLI] : ['--snapshot-blob', SNAPSHOT_BLOB];
 
 export interface Target {
   /** Host base URL, for the HTTP transports. */
@@ -44,7 +40,14 @@ export async function connectOver(kind: TransportKind, target: Target): Promise<
       await client.connect(
         new StdioClientTransport({
           command: process.execPath,
-          args: [...cliArgs(kind), 'run', '--server', target.serverId, '--user-id', target.sessionKey],
+          args: [
+            ...(kind === 'stdio' ? [CLI] : FROM_SNAPSHOT),
+            'run',
+            '--server',
+            target.serverId,
+            '--user-id',
+            target.sessionKey,
+          ],
           env: { ...(process.env as Record<string, string>), GUMCP_STORE: 'memory:', ...target.env },
           stderr: 'ignore',
         }),

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.js');
 /** The CLI's startup snapshot, built by `npm run build` (scripts/build-snapshot.mjs). */
 export const SNAPSHOT_BLOB = join(dirname(fileURLToPath(import.meta.url)), '..', 'gumcp.blob');
+/** What node is given before a command to run the CLI from its snapshot instead of its modules. */
+export const FROM_SNAPSHOT: readonly string[] = ['--snapshot-blob', SNAPSHOT_BLOB];
 
 export interface HostProcess {
   readonly url: string;
@@ -78,4 +80,27 @@ export async function metricValue(metricsUrl: string, name: string, labels: Reco
     if (wanted.every((w) => have.includes(w)) && have.length === wanted.length) return Number(match[3]);
   }
   return 0;
+}
+
+/** The headers a Streamable HTTP client sends with a POST. */
+export const MCP_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+};
+
+/** A 2025-11-25 initialize request, as a raw client sends it. */
+export const INITIALIZE = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
+
+/** POSTs INITIALIZE to an MCP endpoint (`{host}/{server}/{session_key}`), with extra headers if given. */
+export function postInitialize(endpoint: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(endpoint, {
+    method: 'POST',
+    headers: { ...MCP_HEADERS, ...headers },
+    body: JSON.stringify(INITIALIZE),
+  });
 }

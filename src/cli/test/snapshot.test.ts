@@ -6,8 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { cliArgs, connectOver } from '../../testing/clients.js';
-import { CLI, SNAPSHOT_BLOB, startHostProcess } from '../../testing/host-process.js';
+import { connectOver } from '../../testing/clients.js';
+import {
+  CLI,
+  FROM_SNAPSHOT,
+  postInitialize,
+  SNAPSHOT_BLOB,
+  startHostProcess,
+} from '../../testing/host-process.js';
 import { text } from '../../testing/mcp.js';
 
 const run = promisify(execFile);
@@ -26,7 +32,7 @@ describe('the CLI started from its startup snapshot (dist/gumcp.blob)', () => {
 
   test('lists the same servers and tool counts as the CLI from its modules', async () => {
     const fromModules = await run(process.execPath, [CLI, 'list'], { env });
-    const fromSnapshot = await run(process.execPath, [...cliArgs('stdio-snapshot'), 'list'], { env });
+    const fromSnapshot = await run(process.execPath, [...FROM_SNAPSHOT, 'list'], { env });
     assert.equal(fromSnapshot.stdout, fromModules.stdout);
     assert.match(fromSnapshot.stdout, /^slack\s+18 tools/m);
   });
@@ -89,24 +95,11 @@ describe('the CLI started from its startup snapshot (dist/gumcp.blob)', () => {
   test('hosts started from one snapshot serve HTTP and SSE, each with its own session ids', async () => {
     // State made while the snapshot was built is replayed by every process started from it; node
     // refuses crypto randomness at build time, and this checks that the ids still differ.
-    const hosts = await Promise.all([1, 2].map(() => startHostProcess({}, cliArgs('stdio-snapshot'))));
+    const hosts = await Promise.all([1, 2].map(() => startHostProcess({}, FROM_SNAPSHOT)));
     try {
       const ids = await Promise.all(
         hosts.map(async (host) => {
-          const response = await fetch(`${host.url}/simple-tools-server/local`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-            body: JSON.stringify({
-              jsonrpc: '2.0',
-              id: 1,
-              method: 'initialize',
-              params: {
-                protocolVersion: '2025-11-25',
-                capabilities: {},
-                clientInfo: { name: 't', version: '1' },
-              },
-            }),
-          });
+          const response = await postInitialize(`${host.url}/simple-tools-server/local`);
           await response.body?.cancel();
           return response.headers.get('mcp-session-id');
         }),

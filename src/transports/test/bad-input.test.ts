@@ -3,16 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { connectOver } from '../../testing/clients.js';
-import { CLI, type HostProcess, startHostProcess } from '../../testing/host-process.js';
+import {
+  CLI,
+  type HostProcess,
+  INITIALIZE,
+  MCP_HEADERS,
+  startHostProcess,
+} from '../../testing/host-process.js';
 import { text } from '../../testing/mcp.js';
-
-const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-const initialize = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-};
 
 describe('bad input gets a clear error and the host keeps serving', () => {
   let host: HostProcess;
@@ -23,11 +21,11 @@ describe('bad input gets a clear error and the host keeps serving', () => {
     await host.stop();
   });
 
-  const post = (path: string, body: string, headers: Record<string, string> = JSON_HEADERS) =>
+  const post = (path: string, body: string, headers: Record<string, string> = MCP_HEADERS) =>
     fetch(`${host.url}${path}`, { method: 'POST', headers, body });
 
   test('an unknown server is a 404 that lists the servers', async () => {
-    const response = await post('/no-such-server/alice', JSON.stringify(initialize));
+    const response = await post('/no-such-server/alice', JSON.stringify(INITIALIZE));
     assert.equal(response.status, 404);
     const body = (await response.json()) as { error: string; servers: string[] };
     assert.equal(body.error, 'Unknown server "no-such-server"');
@@ -49,7 +47,7 @@ describe('bad input gets a clear error and the host keeps serving', () => {
   });
 
   test('a wrong content type is 415', async () => {
-    const response = await post('/simple-tools-server/alice', JSON.stringify(initialize), {
+    const response = await post('/simple-tools-server/alice', JSON.stringify(INITIALIZE), {
       'content-type': 'text/plain',
       accept: 'application/json, text/event-stream',
     });
@@ -58,8 +56,8 @@ describe('bad input gets a clear error and the host keeps serving', () => {
 
   test('an oversized body is 413', async () => {
     const huge = JSON.stringify({
-      ...initialize,
-      params: { ...initialize.params, pad: 'x'.repeat(100_000) },
+      ...INITIALIZE,
+      params: { ...INITIALIZE.params, pad: 'x'.repeat(100_000) },
     });
     const response = await post('/simple-tools-server/alice', huge);
     assert.equal(response.status, 413);
@@ -75,7 +73,7 @@ describe('bad input gets a clear error and the host keeps serving', () => {
           port,
           path: '/simple-tools-server/alice',
           method: 'POST',
-          headers: { ...JSON_HEADERS, host: 'evil.example' },
+          headers: { ...MCP_HEADERS, host: 'evil.example' },
         },
         (res) => {
           res.resume();
@@ -83,14 +81,14 @@ describe('bad input gets a clear error and the host keeps serving', () => {
         },
       );
       req.on('error', reject);
-      req.end(JSON.stringify(initialize));
+      req.end(JSON.stringify(INITIALIZE));
     });
     assert.equal(status, 403);
   });
 
   test('a foreign Origin is refused', async () => {
-    const response = await post('/simple-tools-server/alice', JSON.stringify(initialize), {
-      ...JSON_HEADERS,
+    const response = await post('/simple-tools-server/alice', JSON.stringify(INITIALIZE), {
+      ...MCP_HEADERS,
       origin: 'https://evil.example',
     });
     assert.equal(response.status, 403);
@@ -101,7 +99,7 @@ describe('bad input gets a clear error and the host keeps serving', () => {
       '/simple-tools-server/alice',
       JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' }),
       {
-        ...JSON_HEADERS,
+        ...MCP_HEADERS,
         'mcp-session-id': 'not-a-session',
       },
     );

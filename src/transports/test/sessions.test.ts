@@ -2,23 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectOver } from '../../testing/clients.js';
-import { type HostProcess, metricValue, startHostProcess } from '../../testing/host-process.js';
+import {
+  type HostProcess,
+  metricValue,
+  postInitialize,
+  startHostProcess,
+} from '../../testing/host-process.js';
 import { text } from '../../testing/mcp.js';
 
 const SERVER = 'simple-tools-server';
 
-async function initialize(hostUrl: string, user: string): Promise<Response> {
-  return fetch(`${hostUrl}/${SERVER}/${user}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-    }),
-  });
-}
+const initialize = (hostUrl: string, user: string) => postInitialize(`${hostUrl}/${SERVER}/${user}`);
 
 describe('users and sessions', () => {
   let host: HostProcess;

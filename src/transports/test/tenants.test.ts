@@ -5,18 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { connectOver } from '../../testing/clients.js';
-import { CLI, type HostProcess, startHostProcess } from '../../testing/host-process.js';
+import { CLI, type HostProcess, postInitialize, startHostProcess } from '../../testing/host-process.js';
 import { text } from '../../testing/mcp.js';
 
 const SERVER = 'simple-tools-server';
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-});
-const HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-
 describe('tenants with API keys, on the embedded SQLite store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gumcp-tenants-'));
   const env = { GUMCP_STORE: `sqlite:${join(dir, 'gumcp.db')}`, GUMCP_API_KEYS: 'auto' };
@@ -43,17 +35,11 @@ describe('tenants with API keys, on the embedded SQLite store', () => {
   });
 
   test('without a key, or with a wrong one, the host answers 401 with a clear message', async () => {
-    const none = await fetch(`${host.url}/${SERVER}/alice`, {
-      method: 'POST',
-      headers: HEADERS,
-      body: initialize,
-    });
+    const none = await postInitialize(`${host.url}/${SERVER}/alice`);
     assert.equal(none.status, 401);
     assert.match(((await none.json()) as { error: { message: string } }).error.message, /API key required/);
-    const wrong = await fetch(`${host.url}/${SERVER}/alice`, {
-      method: 'POST',
-      headers: { ...HEADERS, authorization: 'Bearer gumcp_00000000_wrong' },
-      body: initialize,
+    const wrong = await postInitialize(`${host.url}/${SERVER}/alice`, {
+      authorization: 'Bearer gumcp_00000000_wrong',
     });
     assert.equal(wrong.status, 401);
     assert.match(
@@ -63,10 +49,8 @@ describe('tenants with API keys, on the embedded SQLite store', () => {
   });
 
   test('a key cannot act as another user', async () => {
-    const response = await fetch(`${host.url}/${SERVER}/bob`, {
-      method: 'POST',
-      headers: { ...HEADERS, authorization: `Bearer ${aliceKey}` },
-      body: initialize,
+    const response = await postInitialize(`${host.url}/${SERVER}/bob`, {
+      authorization: `Bearer ${aliceKey}`,
     });
     assert.equal(response.status, 403);
   });
@@ -121,10 +105,8 @@ describe('tenants with API keys, on the embedded SQLite store', () => {
     assert.equal(revoked.status, 0, revoked.stderr);
     await host.stop();
     host = await startHostProcess(env);
-    const response = await fetch(`${host.url}/${SERVER}/alice`, {
-      method: 'POST',
-      headers: { ...HEADERS, authorization: `Bearer ${aliceKey}` },
-      body: initialize,
+    const response = await postInitialize(`${host.url}/${SERVER}/alice`, {
+      authorization: `Bearer ${aliceKey}`,
     });
     assert.equal(response.status, 401);
   });
