@@ -1,3 +1,4 @@
+import { JSON_MIME, jsonContents } from '../../core/contents.js';
 import type { ResourceTemplateDef } from '../../core/definition.js';
 import { fromUri } from '../google-api.js';
 import { getCalendar, listCalendars, listEvents } from './api.js';
@@ -8,7 +9,6 @@ export const CALENDAR_PAGE_SIZE = 100;
 /** Upcoming events shown when a calendar is read. */
 export const UPCOMING_EVENTS = 10;
 
-const MIME = 'application/json';
 /** Calendar ids hold `@` (kept, as guMCP's URIs have it) and sometimes `#` or `/` (escaped). */
 const calendarUri = (id: string): string =>
   `gcalendar://calendar/${encodeURIComponent(id).replace(/%40/g, '@')}`;
@@ -19,7 +19,7 @@ export const calendarResource: ResourceTemplateDef = {
   name: 'calendar',
   title: 'Google Calendar',
   description: 'A calendar in the user’s calendar list, with its next events',
-  mimeType: MIME,
+  mimeType: JSON_MIME,
 
   async list(ctx, cursor) {
     const page = await listCalendars(ctx, cursor, CALENDAR_PAGE_SIZE);
@@ -28,7 +28,7 @@ export const calendarResource: ResourceTemplateDef = {
         uri: calendarUri(c.id),
         name: c.summary,
         ...(c.description ? { description: c.description } : {}),
-        mimeType: MIME,
+        mimeType: JSON_MIME,
       })),
       ...(page.nextPageToken ? { nextCursor: page.nextPageToken } : {}),
     };
@@ -52,6 +52,6 @@ export const calendarResource: ResourceTemplateDef = {
       },
       upcoming: upcoming.items.map(summarize),
     };
-    return [{ uri, mimeType: MIME, text: JSON.stringify(content) }];
+    return jsonContents(uri, content);
   },
 };

@@ -1,4 +1,5 @@
 import type { ReadResourceResult } from '@modelcontextprotocol/server';
+import { jsonContents } from '../../core/contents.js';
 import type { ToolContext } from '../../core/context.js';
 import type { ResourceTemplateDef } from '../../core/definition.js';
 import { FOLDER_MIME, getFile, listFiles, listFilesPage, readText } from './api.js';
@@ -27,10 +28,6 @@ const isText = (mime: string) => /^text\/|[/+](json|xml|yaml|javascript|csv)$/.t
 
 type Contents = ReadResourceResult['contents'];
 
-const json = (uri: string, value: unknown): Contents => [
-  { uri, mimeType: 'application/json', text: JSON.stringify(value, null, 2) },
-];
-
 async function readFile(uri: string, fileId: string, ctx: ToolContext): Promise<Contents> {
   const file = await getFile(ctx, fileId);
   const mime = file.mimeType ?? 'application/octet-stream';
@@ -39,13 +36,13 @@ async function readFile(uri: string, fileId: string, ctx: ToolContext): Promise<
       q: `'${fileId.replace(/'/g, "\\'")}' in parents and trashed = false`,
       limit: FOLDER_LISTING,
     });
-    return json(uri, { ...file, files, has_more: hasMore });
+    return jsonContents(uri, { ...file, files, has_more: hasMore });
   }
   const exportAs = EXPORTS[mime];
   if (exportAs) return [{ uri, mimeType: exportAs, text: await readText(ctx, fileId, exportAs) }];
   if (isText(mime)) return [{ uri, mimeType: mime, text: await readText(ctx, fileId) }];
   // Binary content would be corrupted by the text-only upstream client; the metadata says where it is.
-  return json(uri, {
+  return jsonContents(uri, {
     ...file,
     note: 'Binary file: its content is not returned; open webViewLink to view it.',
   });

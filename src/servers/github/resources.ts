@@ -1,19 +1,14 @@
-import type { ReadResourceResult, Resource } from '@modelcontextprotocol/server';
+import type { Resource } from '@modelcontextprotocol/server';
+import { JSON_MIME, jsonContents } from '../../core/contents.js';
 import type { ResourceTemplateDef } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
 import { type ApiFactory, PAGE_SIZE } from './api.js';
 import { toContents, toRepo } from './shapes.js';
 
-const MIME = 'application/json';
-
 /** guMCP's URI layout: accounts (the user and their organizations) and the repositories under them. */
 const accountUri = (login: string) => `github://organization/${encodeURIComponent(login)}`;
 const repoUri = (owner: string, repo: string) =>
   `${accountUri(owner)}/repository/${encodeURIComponent(repo)}`;
-
-const json = (uri: string, data: unknown): ReadResourceResult['contents'] => [
-  { uri, mimeType: MIME, text: JSON.stringify(data, null, 2) },
-];
 
 /** Resource cursors are GitHub page numbers. */
 function page(cursor: string | undefined): number {
@@ -32,7 +27,7 @@ export function githubResources(connect: ApiFactory): ResourceTemplateDef[] {
       name: 'accounts',
       title: 'GitHub accounts',
       description: "The user's own account and the organizations they belong to",
-      mimeType: MIME,
+      mimeType: JSON_MIME,
       async list(ctx, cursor) {
         const gh = connect(ctx, 'read:org');
         const n = page(cursor);
@@ -41,7 +36,7 @@ export function githubResources(connect: ApiFactory): ResourceTemplateDef[] {
           uri: accountUri(o.login),
           name: o.login,
           description: o.description || 'GitHub organization',
-          mimeType: MIME,
+          mimeType: JSON_MIME,
         }));
         if (me) {
           const personal = {
@@ -49,7 +44,7 @@ export function githubResources(connect: ApiFactory): ResourceTemplateDef[] {
             name: me.login,
             description: 'Personal GitHub account',
           };
-          resources.unshift({ ...personal, mimeType: MIME });
+          resources.unshift({ ...personal, mimeType: JSON_MIME });
         }
         return { resources, ...next(n, orgs.length) };
       },
@@ -59,7 +54,7 @@ export function githubResources(connect: ApiFactory): ResourceTemplateDef[] {
         const account = await gh.getAccount(login);
         const isOrg = account.type === 'Organization';
         const org = isOrg ? await gh.getOrg(login) : undefined;
-        return json(uri, {
+        return jsonContents(uri, {
           type: isOrg ? 'organization' : 'user',
           login: account.login,
           name: account.name ?? null,
@@ -81,7 +76,7 @@ export function githubResources(connect: ApiFactory): ResourceTemplateDef[] {
       name: 'repositories',
       title: 'GitHub repositories',
       description: 'Repositories the user owns, collaborates on or reaches through an organization',
-      mimeType: MIME,
+      mimeType: JSON_MIME,
       async list(ctx, cursor) {
         const n = page(cursor);
         const repos = await connect(ctx, 'repo').listMyReposPage(n);
@@ -89,7 +84,7 @@ export function githubResources(connect: ApiFactory): ResourceTemplateDef[] {
           uri: repoUri(r.owner.login, r.name),
           name: r.full_name,
           description: r.description || `Repository ${r.full_name}`,
-          mimeType: MIME,
+          mimeType: JSON_MIME,
         }));
         return { resources, ...next(n, repos.length) };
       },
@@ -102,7 +97,7 @@ export function githubResources(connect: ApiFactory): ResourceTemplateDef[] {
           gh.listLanguages(owner, repo),
           gh.listContributors(owner, repo, 10),
         ]);
-        return json(uri, {
+        return jsonContents(uri, {
           ...toRepo(details),
           readme: readme ? (toContents(readme.path, readme).content ?? null) : null,
           languages,

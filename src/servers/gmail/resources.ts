@@ -1,4 +1,5 @@
 import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { JSON_MIME, jsonContents } from '../../core/contents.js';
 import type { ResourceTemplateDef } from '../../core/definition.js';
 import { fromUri } from '../google-api.js';
 import { getLabel, getMessages, listLabels, listMessageIds } from './api.js';
@@ -9,7 +10,6 @@ export const LABEL_PAGE_SIZE = 50;
 /** Latest messages shown when a label is read. */
 export const LABEL_MESSAGES = 10;
 
-const MIME = 'application/json';
 const labelUri = (id: string): string => `gmail://label/${encodeURIComponent(id)}`;
 
 function offset(cursor: string | undefined): number {
@@ -26,7 +26,7 @@ export const labelResource: ResourceTemplateDef = {
   name: 'label',
   title: 'Gmail label',
   description: 'A Gmail label (system or user) with its message counts and latest messages',
-  mimeType: MIME,
+  mimeType: JSON_MIME,
 
   async list(ctx, cursor) {
     const start = offset(cursor);
@@ -39,7 +39,7 @@ export const labelResource: ResourceTemplateDef = {
         uri: labelUri(l.id),
         name: l.name,
         description: `${l.type === 'system' ? 'System' : 'User'} label ${l.id}`,
-        mimeType: MIME,
+        mimeType: JSON_MIME,
       })),
       ...(next < labels.length ? { nextCursor: String(next) } : {}),
     };
@@ -73,6 +73,6 @@ export const labelResource: ResourceTemplateDef = {
         unread: m.labelIds?.includes('UNREAD') ?? false,
       })),
     };
-    return [{ uri, mimeType: MIME, text: JSON.stringify(content) }];
+    return jsonContents(uri, content);
   },
 };

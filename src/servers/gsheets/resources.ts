@@ -1,3 +1,4 @@
+import { JSON_MIME, jsonContents } from '../../core/contents.js';
 import type { ResourceTemplateDef } from '../../core/definition.js';
 import { listFilesPage } from '../gdrive/api.js';
 import { batchGetValues, getSpreadsheet, SPREADSHEET_MIME, sheetUrl } from './api.js';
@@ -17,7 +18,7 @@ export const spreadsheets: ResourceTemplateDef = {
   title: 'Google Sheets spreadsheets',
   description:
     'Spreadsheets in Google Drive; reading one gives its sheets and a sample of their first cells (JSON).',
-  mimeType: 'application/json',
+  mimeType: JSON_MIME,
   async list(ctx, cursor) {
     const page = await listFilesPage(ctx, {
       q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
@@ -58,6 +59,6 @@ export const spreadsheets: ResourceTemplateDef = {
         values: samples.valueRanges?.[i]?.values ?? [],
       })),
     };
-    return [{ uri, mimeType: 'application/json', text: JSON.stringify(data, null, 2) }];
+    return jsonContents(uri, data);
   },
 };

@@ -1,3 +1,4 @@
+import { JSON_MIME, jsonContents } from '../../core/contents.js';
 import type { ToolContext } from '../../core/context.js';
 import { defineServer, type ResourceTemplateDef, type ServerDefinition } from '../../core/definition.js';
 import { SERVER_ID, SlackApi, type SlackClientOptions } from './api.js';
@@ -32,20 +33,20 @@ function channelResource(open: (ctx: ToolContext) => SlackApi): ResourceTemplate
     name: 'channel',
     title: 'Slack channel',
     description: 'The most recent messages of a channel, oldest first, as JSON',
-    mimeType: 'application/json',
+    mimeType: JSON_MIME,
     async list(ctx, cursor) {
       const { channels, next } = await open(ctx).channelsPage(cursor);
       const resources = channels.map((c) => ({
         uri: `slack://channel/${c.id}`,
         name: `#${c.name ?? c.id}`,
         description: `${c.is_private ? 'Private' : 'Public'} Slack channel #${c.name ?? c.id}`,
-        mimeType: 'application/json',
+        mimeType: JSON_MIME,
       }));
       return next ? { resources, nextCursor: next } : { resources };
     },
     async read(uri, { channel_id = '' }, ctx) {
       const { messages } = await open(ctx).history(channel_id, { limit: RESOURCE_MESSAGES });
-      return [{ uri, mimeType: 'application/json', text: JSON.stringify(messages, null, 2) }];
+      return jsonContents(uri, messages);
     },
   };
 }
