@@ -172,9 +172,10 @@ export function createServerInstance(
   hooks: InstanceHooks = {},
 ): Server {
   const def = c.definition;
+  const caps = capabilities(c);
   const server = new Server(
     { name: def.id, title: def.name, version: def.version ?? '1.0.0' },
-    { capabilities: capabilities(c), ...(def.instructions ? { instructions: def.instructions } : {}) },
+    { capabilities: caps, ...(def.instructions ? { instructions: def.instructions } : {}) },
   );
 
   server.setRequestHandler('tools/list', () => c.toolList);
@@ -251,7 +252,7 @@ export function createServerInstance(
     });
   }
 
-  if (capabilities(c).completions) {
+  if (caps.completions) {
     server.setRequestHandler('completion/complete', async (request): Promise<CompleteResult> => {
       const { ref, argument } = request.params;
       const completer =
