@@ -1,10 +1,53 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Tool } from '@modelcontextprotocol/client';
 
 /** A tool as guMCP's catalog lists it: its parameter names and the required ones. */
 export interface CatalogTool {
   params: readonly string[];
   required: readonly string[];
+}
+
+/** One server of guMCP's catalog (src/testing/gumcp-catalog.json, trimmed from guMCP at c6398c6). */
+export interface CatalogServer {
+  name: string;
+  category: string;
+  auth: {
+    type: string;
+    authorizeUrl?: string;
+    tokenUrl?: string;
+    scopes?: string[];
+    scopeSeparator?: string;
+    pkce?: boolean;
+    tokenEndpointAuth?: string;
+    credentialFields?: string[];
+  };
+  apiBase: string[];
+  resources?: { uriScheme: string; uriTemplates: string[] };
+  tools: Record<string, CatalogTool & { requiredScopes?: string[] }>;
+}
+
+let catalog: Record<string, CatalogServer> | undefined;
+
+/**
+ * guMCP's catalog, by server id: the tool names, parameter names and required ones every port must
+ * keep. Read from the JSON in src/ (tsc does not copy it to dist/).
+ */
+export function gumcpCatalog(): Readonly<Record<string, CatalogServer>> {
+  catalog ??= JSON.parse(
+    readFileSync(
+      join(dirname(fileURLToPath(import.meta.url)), '../../src/testing/gumcp-catalog.json'),
+      'utf8',
+    ),
+  ) as Record<string, CatalogServer>;
+  return catalog;
+}
+
+/** One server's catalog entry; fails the test when the id is not in guMCP's catalog. */
+export function catalogServer(id: string): CatalogServer {
+  return gumcpCatalog()[id] ?? assert.fail(`${id} is not in guMCP's catalog`);
 }
 
 const sorted = (values: readonly string[]) => [...values].sort();
