@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TestContext } from 'node:test';
+import { apiUrlVariable } from '../upstream/client.js';
 
 /** A request as it reached the fake: what tests assert on. */
 export interface RecordedRequest {
@@ -109,4 +112,37 @@ export async function startFake(): Promise<FakeService> {
       await once(server, 'close');
     },
   };
+}
+
+/**
+ * Starts a fake on 127.0.0.1 and points `serverId` at it through GUMCP_<ID>_API_URL for the rest of
+ * the test, keeping the real path prefix (e.g. `/gmail/v1`) so recorded paths read like the
+ * provider's. Tests in one file run one after another, so the variable is theirs. Closed after the test.
+ */
+export async function fakeFor(t: TestContext, serverId: string, basePath = ''): Promise<FakeService> {
+  const fake = await startFake();
+  const name = apiUrlVariable(serverId);
+  process.env[name] = `${fake.url}${basePath}`;
+  t.after(async () => {
+    delete process.env[name];
+    await fake.close();
+  });
+  return fake;
+}
+
+/** The one request the fake got for `method path`, failing the test when there is not exactly one. */
+export function only(fake: FakeService, method: string, path: string): RecordedRequest {
+  const matching = fake.requests.filter((r) => r.method === method && r.path === path);
+  assert.equal(matching.length, 1, `expected one ${method} ${path}, got ${matching.length}`);
+  return matching[0] as RecordedRequest;
+}
+
+/** The query of a request as a plain object; repeated keys become arrays. */
+export function query(req: RecordedRequest): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(req.query.keys())) {
+    const values = req.query.getAll(key);
+    out[key] = values.length > 1 ? values : (values[0] as string);
+  }
+  return out;
 }

@@ -241,6 +241,10 @@ export class UpstreamClient {
  * loopback; a user may point it at a proxy), otherwise the service's real URL.
  */
 export function serviceUrl(serverId: string, realUrl: string): string {
-  const name = `GUMCP_${serverId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_URL`;
-  return process.env[name] || realUrl;
+  return process.env[apiUrlVariable(serverId)] || realUrl;
+}
+
+/** The variable that points a server's API root elsewhere: `GUMCP_<SERVER>_API_URL`. */
+export function apiUrlVariable(serverId: string): string {
+  return `GUMCP_${serverId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_URL`;
 }
