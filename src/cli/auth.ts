@@ -1,7 +1,8 @@
-import { signInWithApiKey } from '../auth/keys/prompt.js';
+import { promptFields, signInWithApiKey } from '../auth/keys/prompt.js';
 import { signInWithBrowser } from '../auth/oauth/authorize.js';
 import { type LocatingCredentialSource, requireOAuthConfig } from '../auth/oauth/client-config.js';
-import type { ServerDefinition } from '../core/definition.js';
+import { checkTenant } from '../auth/oauth/token.js';
+import type { OAuthProvider, ServerDefinition } from '../core/definition.js';
 
 export interface AuthCommandOptions {
   serverId: string;
@@ -19,6 +20,10 @@ export interface AuthCommandOptions {
   input?: NodeJS.ReadableStream;
   /** Opens the authorize URL (default: the system browser, when there is one). */
   openBrowser?: (url: string) => void;
+  /** The provider's tenant value (e.g. a Zendesk subdomain); asked for when the provider has one and it is absent. */
+  tenant?: string;
+  /** Sign in with the static key an OAuth service also accepts (`--api-key`), instead of OAuth. */
+  useApiKey?: boolean;
 }
 
 /**
@@ -29,37 +34,64 @@ export async function runAuthCommand(options: AuthCommandOptions): Promise<void>
   const { serverId, userId, definition, source } = options;
   const out = options.out ?? process.stderr;
   const auth = definition.auth;
+  const streams = options.input ? { input: options.input } : {};
   switch (auth.kind) {
     case 'none':
       throw new Error(
         `${serverId} needs no authentication; start it with \`gumcp run --server ${serverId}\``,
       );
     case 'oauth2': {
-      const { service } = auth.provider;
-      const client = await requireOAuthConfig(source, service);
+      const { provider } = auth;
+      if (options.useApiKey) {
+        if (!auth.apiKey)
+          throw new Error(`${definition.name} signs in with OAuth only; run \`gumcp auth ${serverId}\``);
+        out.write(`Enter the ${definition.name} key for user ${userId}.\n`);
+        await signInWithApiKey({
+          service: provider.service,
+          userId,
+          auth: auth.apiKey,
+          source,
+          output: out,
+          ...streams,
+        });
+        break;
+      }
+      const client = await requireOAuthConfig(source, provider.service);
+      const tenant = provider.tenant
+        ? await askTenant(provider, options.tenant, out, options.input)
+        : undefined;
       const credentials = await signInWithBrowser({
-        provider: auth.provider,
+        provider,
         scopes: auth.scopes,
         client,
         out,
+        ...(tenant ? { tenant } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
       });
-      await source.save(service, userId, credentials);
+      await source.save(provider.service, userId, credentials);
       break;
     }
     case 'api_key':
       out.write(`Enter the credentials of ${definition.name} for user ${userId}.\n`);
-      await signInWithApiKey({
-        service: serverId,
-        userId,
-        auth,
-        source,
-        output: out,
-        ...(options.input ? { input: options.input } : {}),
-      });
+      await signInWithApiKey({ service: serverId, userId, auth, source, output: out, ...streams });
       break;
   }
   out.write(`Saved the ${serverId} credentials of user ${userId}.\n`);
+}
+
+/** The provider's tenant value: the one given on the command line, or asked for; checked either way. */
+async function askTenant(
+  provider: OAuthProvider,
+  given: string | undefined,
+  output: NodeJS.WritableStream,
+  input: NodeJS.ReadableStream | undefined,
+): Promise<string> {
+  const field = provider.tenant;
+  if (!field) throw new Error(`${provider.service} has no tenant field`);
+  if (given !== undefined) return checkTenant(provider, given);
+  const label = `${field.label} (e.g. ${field.example})`;
+  const answer = await promptFields([{ name: field.name, label }], { output, ...(input ? { input } : {}) });
+  return checkTenant(provider, answer[field.name] ?? '');
 }

@@ -59,6 +59,8 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
       'metrics-port': { type: 'string' },
       out: { type: 'string' },
       'data-dir': { type: 'string' },
+      tenant: { type: 'string' },
+      'api-key': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: command === 'auth',
@@ -126,6 +128,8 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
           definition: (await runtime.registry.load(serverId)).definition,
           source: runtime.credentials.forSession(process.env.GUMCP_API_KEY),
           ...(values.port ? { port: num('port', values.port) } : {}),
+          ...(values.tenant !== undefined ? { tenant: values.tenant } : {}),
+          ...(values['api-key'] ? { useApiKey: true } : {}),
         });
         process.stderr.write(`Saved credentials for ${serverId}.\n`);
       } finally {

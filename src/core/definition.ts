@@ -6,15 +6,32 @@ import type {
   ToolAnnotations,
 } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
-import type { ToolContext } from './context.js';
+import type { Credentials, ToolContext } from './context.js';
 
 /** How a user authenticates to the service behind a server. */
 export type AuthSpec = { kind: 'none' } | ApiKeyAuth | OAuth2Auth;
 
+/** One value a user types in to sign in without OAuth (an API key, an account id, a site URL). */
+export interface CredentialField {
+  /** The name stored in the credentials (guMCP's name, so its credential files keep working). */
+  name: string;
+  label: string;
+  /** Not echoed when typed, and never shown again. */
+  secret?: boolean;
+  /** May be left empty; then it is not stored (the server uses its default). */
+  optional?: boolean;
+}
+
 export interface ApiKeyAuth {
   kind: 'api_key';
   /** The fields a user types in (`gumcp auth` prompts for each), e.g. `api_key`. */
-  fields: readonly { name: string; label: string; secret?: boolean }[];
+  fields: readonly CredentialField[];
+  /**
+   * Checks the values with the service when they are entered, so a wrong key fails at sign-in and not
+   * at the first tool call, and returns fields to store besides them (e.g. a data centre read from
+   * the key). Throws a ToolError saying what is wrong, without echoing a secret.
+   */
+  verify?(values: Readonly<Record<string, string>>): Promise<Credentials | undefined>;
 }
 
 export interface OAuth2Auth {
@@ -23,6 +40,27 @@ export interface OAuth2Auth {
   provider: OAuthProvider;
   /** Scopes requested at login. */
   scopes: readonly string[];
+  /**
+   * A static key the service also accepts instead of OAuth (Stripe's secret key, a PagerDuty API
+   * token): `gumcp auth <id> --api-key` prompts for these fields and stores them where the tokens go.
+   */
+  apiKey?: Omit<ApiKeyAuth, 'kind'>;
+}
+
+/**
+ * A per-tenant part of a provider's URLs that only the user knows (a Zendesk subdomain, a Shopify
+ * shop): asked at sign-in, checked against `pattern`, substituted for `{name}` in the authorize and
+ * token URLs, and stored with the credentials under `name` for the server's API calls.
+ */
+export interface TenantField {
+  name: string;
+  label: string;
+  /** What a valid value looks like, e.g. `acme` for a Zendesk subdomain; shown in prompts and errors. */
+  example: string;
+  /** The whole (normalized) value must match. */
+  pattern: RegExp;
+  /** Turns what a user may paste (e.g. `https://acme.zendesk.com/`) into the value (`acme`). */
+  normalize?(value: string): string;
 }
 
 /** Per-provider differences of the OAuth 2.0 authorization-code flow, as data. */
@@ -39,6 +77,18 @@ export interface OAuthProvider {
   authorizeParams?: Readonly<Record<string, string>>;
   /** Token response fields to keep besides the standard ones (e.g. Slack's `team`). */
   keepTokenFields?: readonly string[];
+  /** Whether the authorize request carries a PKCE S256 challenge (default true). */
+  pkce?: boolean;
+  /** How the token request body is encoded: a form, as RFC 6749 says (default), or JSON (Notion). */
+  tokenRequestBody?: 'form' | 'json';
+  /** A part of the provider's URLs that the user names at sign-in (e.g. `{subdomain}`). */
+  tenant?: TenantField;
+  /**
+   * Runs once after sign-in with the new credentials: learns what the provider tells only through
+   * its API (Jira's cloud ids, DocuSign's base URI, Mailchimp's data centre) and returns fields to
+   * store with the tokens. Throws a ToolError when the account cannot be used.
+   */
+  discover?(credentials: Readonly<Credentials>): Promise<Credentials>;
 }
 
 /** What a tool handler may return when the tool has no output schema. */

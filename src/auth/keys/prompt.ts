@@ -37,7 +37,10 @@ export async function promptFields(
   const values: Record<string, string> = {};
   try {
     for (const field of fields) {
-      const label = `${field.label}${field.secret && terminal ? ' (hidden)' : ''}: `;
+      const notes = [field.secret && terminal ? 'hidden' : '', field.optional ? 'optional' : ''].filter(
+        Boolean,
+      );
+      const label = `${field.label}${notes.length ? ` (${notes.join(', ')})` : ''}: `;
       output.write(label);
       // readline redraws its prompt on some keys; it must redraw the label, or nothing for a secret.
       rl.setPrompt(field.secret ? '' : label);
@@ -48,8 +51,8 @@ export async function promptFields(
       if (field.secret || !terminal) output.write('\n');
       if (next.done) throw new Error(`Input ended before ${field.label} was entered; nothing was saved`);
       const value = String(next.value).trim();
-      if (!value) throw new Error(`${field.label} cannot be empty; nothing was saved`);
-      values[field.name] = value;
+      if (value) values[field.name] = value;
+      else if (!field.optional) throw new Error(`${field.label} cannot be empty; nothing was saved`);
     }
     return values;
   } finally {
@@ -61,13 +64,26 @@ export interface ApiKeySignInOptions extends PromptStreams {
   /** The folder name credentials are stored under: the server id, as in guMCP. */
   service: string;
   userId: string;
-  auth: ApiKeyAuth;
+  auth: Pick<ApiKeyAuth, 'fields' | 'verify'>;
   source: CredentialSource;
 }
 
-/** Prompts for an API-key service's fields and saves them through the credential source. */
+/**
+ * The credentials to store for the values a user entered: checked with the service when the server
+ * can (`verify`), plus what that check learned. A refused check throws, and nothing is saved.
+ */
+export async function apiKeyCredentials(
+  auth: Pick<ApiKeyAuth, 'verify'>,
+  values: Record<string, string>,
+): Promise<StoredCredentials> {
+  const learned = await auth.verify?.(values);
+  return { ...learned, ...values };
+}
+
+/** Prompts for an API-key service's fields, checks them, and saves them through the credential source. */
 export async function signInWithApiKey(options: ApiKeySignInOptions): Promise<StoredCredentials> {
   const values = await promptFields(options.auth.fields, options);
-  await options.source.save(options.service, options.userId, values);
-  return values;
+  const credentials = await apiKeyCredentials(options.auth, values);
+  await options.source.save(options.service, options.userId, credentials);
+  return credentials;
 }

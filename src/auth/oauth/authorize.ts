@@ -2,8 +2,9 @@ import type { OAuthProvider } from '../../core/definition.js';
 import type { OAuthClientConfig, StoredCredentials } from '../types.js';
 import { openBrowser as systemBrowser } from './browser.js';
 import { startCallbackServer } from './callback-server.js';
+import { completeSignIn } from './complete.js';
 import { createPkce, randomToken } from './pkce.js';
-import { type OAuthClient, oauthClient, requestToken, toStoredCredentials } from './token.js';
+import { type OAuthClient, oauthClient, providerUrl, requestToken, verifierFor } from './token.js';
 
 export interface BrowserSignInOptions {
   provider: OAuthProvider;
@@ -18,6 +19,8 @@ export interface BrowserSignInOptions {
   out?: NodeJS.WritableStream;
   /** Opens the authorize URL; tests replace it with a scripted browser. */
   openBrowser?: (url: string) => void;
+  /** The user's value of the provider's tenant field (checked with `checkTenant`), when it has one. */
+  tenant?: string;
 }
 
 export const DEFAULT_CALLBACK_PORT = 8080;
@@ -35,9 +38,10 @@ export function authorizeUrl(
     scopes: readonly string[];
     state: string;
     challenge: string;
+    tenant?: string | undefined;
   },
 ): string {
-  const url = new URL(client.authorizeUrl ?? provider.authorizeUrl);
+  const url = new URL(providerUrl(client.authorizeUrl ?? provider.authorizeUrl, provider, params.tenant));
   const query = url.searchParams;
   query.set('client_id', client.clientId);
   query.set('redirect_uri', params.redirectUri);
@@ -46,8 +50,10 @@ export function authorizeUrl(
   const separator = provider.scopeSeparator === '+' ? ' ' : (provider.scopeSeparator ?? ' ');
   if (params.scopes.length) query.set('scope', params.scopes.join(separator));
   query.set('state', params.state);
-  query.set('code_challenge', params.challenge);
-  query.set('code_challenge_method', 'S256');
+  if (provider.pkce !== false) {
+    query.set('code_challenge', params.challenge);
+    query.set('code_challenge_method', 'S256');
+  }
   for (const [key, value] of Object.entries(provider.authorizeParams ?? {})) query.set(key, value);
   return url.href;
 }
@@ -102,6 +108,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
       scopes,
       state,
       challenge: pkce.challenge,
+      tenant: options.tenant,
     });
     const seconds = Math.ceil(timeoutMs / 1000);
     const arrived = server.next(
@@ -126,13 +133,21 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
       throw refused;
     }
     try {
-      const tokens = await requestToken(provider, client, {
-        grant_type: 'authorization_code',
-        code: callback.params.get('code') ?? '',
-        redirect_uri: server.redirectUri,
-        code_verifier: pkce.verifier,
+      const tokens = await requestToken(
+        provider,
+        client,
+        {
+          grant_type: 'authorization_code',
+          code: callback.params.get('code') ?? '',
+          redirect_uri: server.redirectUri,
+          ...verifierFor(provider, pkce.verifier),
+        },
+        { tenant: options.tenant },
+      );
+      const credentials = await completeSignIn(provider, tokens, {
+        callbackParams: callback.params,
+        tenant: options.tenant,
       });
-      const credentials = toStoredCredentials(tokens, provider, { callbackParams: callback.params });
       await callback.reply(true, `Signed in to ${service}.`);
       return credentials;
     } catch (error) {

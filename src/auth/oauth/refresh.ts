@@ -57,10 +57,13 @@ export function refreshingLookup(options: RefreshingLookupOptions): CredentialsL
       );
     }
     try {
-      const answer = await requestToken(provider, oauthClient(config, provider.service), {
-        grant_type: 'refresh_token',
-        refresh_token: current.refresh_token,
-      });
+      const tenant = provider.tenant ? current[provider.tenant.name] : undefined;
+      const answer = await requestToken(
+        provider,
+        oauthClient(config, provider.service),
+        { grant_type: 'refresh_token', refresh_token: current.refresh_token },
+        { tenant: typeof tenant === 'string' ? tenant : undefined },
+      );
       const fresh = toStoredCredentials(answer, provider, { defaultExpiresIn: ASSUMED_LIFETIME_SECONDS });
       // Fields only the first answer carried (Slack's team, a refresh token not sent again) are kept.
       const saved: StoredCredentials = { ...current, ...fresh };

@@ -14,8 +14,12 @@ export interface OAuthClient {
   tokenUrl?: string;
 }
 
+/** The verifier to send with the code: none when the authorize request carried no challenge. */
+export const verifierFor = (provider: OAuthProvider, verifier: string): { code_verifier?: string } =>
+  provider.pkce === false ? {} : { code_verifier: verifier };
+
 export type TokenGrant =
-  | { grant_type: 'authorization_code'; code: string; redirect_uri: string; code_verifier: string }
+  | { grant_type: 'authorization_code'; code: string; redirect_uri: string; code_verifier?: string }
   | { grant_type: 'refresh_token'; refresh_token: string };
 
 /** A token endpoint refused a grant or could not be reached. The message names no secret. */
@@ -110,6 +114,35 @@ function scrub(message: string, secrets: readonly string[]): string {
 
 export interface TokenRequestOptions {
   timeoutMs?: number;
+  /** The user's value of the provider's tenant field (e.g. a Zendesk subdomain), for `{name}` in its URLs. */
+  tenant?: string | undefined;
+}
+
+/**
+ * A provider URL with its tenant placeholder (`{subdomain}`) filled in. The value was checked against
+ * the field's pattern when it was entered; it is encoded again so that no value can change the host.
+ */
+export function providerUrl(template: string, provider: OAuthProvider, tenant: string | undefined): string {
+  const field = provider.tenant;
+  if (!field || !template.includes(`{${field.name}}`)) return template;
+  if (!tenant) throw new Error(`Signing in to ${provider.service} needs your ${field.label}`);
+  return template.split(`{${field.name}}`).join(encodeURIComponent(tenant));
+}
+
+/**
+ * Checks a tenant value a user typed (normalized first, e.g. a pasted URL cut down to the subdomain);
+ * returns it, or throws an error that says what a valid one looks like.
+ */
+export function checkTenant(provider: OAuthProvider, raw: string): string {
+  const field = provider.tenant;
+  if (!field) return raw;
+  const value = (field.normalize ? field.normalize(raw.trim()) : raw.trim()).trim();
+  if (!field.pattern.test(value)) {
+    throw new ToolError(
+      `"${raw.slice(0, 100)}" is not a valid ${field.label}; it looks like ${field.example}`,
+    );
+  }
+  return value;
 }
 
 /**
@@ -131,15 +164,16 @@ export async function requestToken(
     form.set('client_id', client.clientId);
     if (client.clientSecret) form.set('client_secret', client.clientSecret);
   }
+  const body = provider.tokenRequestBody === 'json' ? Object.fromEntries(form) : form;
   const secrets =
     grant.grant_type === 'authorization_code'
-      ? [client.clientSecret ?? '', grant.code, grant.code_verifier]
+      ? [client.clientSecret ?? '', grant.code, grant.code_verifier ?? '']
       : [client.clientSecret ?? '', grant.refresh_token];
   const what = grant.grant_type === 'authorization_code' ? 'the authorization code' : 'the refresh token';
   const refused = (detail: string, transient: boolean) =>
     new TokenEndpointError(scrub(`${provider.service} refused ${what}: ${detail}`, secrets), transient);
 
-  const url = new URL(client.tokenUrl ?? provider.tokenUrl);
+  const url = new URL(providerUrl(client.tokenUrl ?? provider.tokenUrl, provider, options.tenant));
   const http = new UpstreamClient({
     service: `the ${provider.service} token endpoint`,
     serverId: provider.service,
@@ -152,21 +186,19 @@ export async function requestToken(
         status === 429 || status >= 500 || status === 408,
       ),
   });
-  let body: Json | undefined;
+  let answer: Json | undefined;
   try {
-    body = parseTokenBody(
-      await http.request(url.pathname + url.search, { method: 'POST', body: form, headers }),
-    );
+    answer = parseTokenBody(await http.request(url.pathname + url.search, { method: 'POST', body, headers }));
   } catch (error) {
     if (error instanceof TokenEndpointError) throw error;
     // The upstream client's own messages (timeout, unreachable) hold no secret.
     throw new TokenEndpointError(error instanceof Error ? error.message : String(error), true);
   }
   // Slack and GitHub report some failures with 200 and an error field.
-  const failure = oauthFailure(body);
+  const failure = oauthFailure(answer);
   if (failure) throw refused(failure, false);
-  if (!body || !nonEmpty(body.access_token)) throw refused('the answer holds no access_token', false);
-  return body;
+  if (!answer || !nonEmpty(answer.access_token)) throw refused('the answer holds no access_token', false);
+  return answer;
 }
 
 export interface NormaliseOptions {

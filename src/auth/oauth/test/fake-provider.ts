@@ -134,11 +134,11 @@ export async function startFakeProvider(
     if (body.grant_type === 'authorization_code') {
       const grant = codes.get(body.code ?? '');
       codes.delete(body.code ?? '');
-      if (
-        grant?.method !== 'S256' ||
-        sha256(body.code_verifier ?? '') !== grant.challenge ||
-        grant.redirectUri !== body.redirect_uri
-      ) {
+      // Without a challenge at authorize (a provider without PKCE) no verifier may come either.
+      const pkceOk = grant?.method
+        ? grant.method === 'S256' && sha256(body.code_verifier ?? '') === grant.challenge
+        : body.code_verifier === undefined;
+      if (!grant || !pkceOk || grant.redirectUri !== body.redirect_uri) {
         return {
           status: 400,
           body: { error: 'invalid_grant', error_description: 'Code, verifier or redirect_uri do not match' },

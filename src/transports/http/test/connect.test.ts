@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { afterEach, mock, test } from 'node:test';
 import type { Hono } from 'hono';
+import { pino } from 'pino';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -15,6 +17,18 @@ import { MemoryStore } from '../../../store/memory.js';
 import { connectRoutes, OAUTH_STATES_NAMESPACE, STATE_TTL_SECONDS } from '../connect.js';
 
 const PUBLIC_URL = 'https://mcp.example.test';
+
+/** A logger whose warnings reach `onWarn`, for tests of what the host tells its operator. */
+function warnLog(onWarn: ((message: string) => void) | undefined) {
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      const line = JSON.parse(String(chunk)) as { level: number; msg: string };
+      if (line.level === 40) onWarn?.(line.msg);
+      done();
+    },
+  });
+  return pino({ level: 'warn' }, stream);
+}
 const TENANT_KEY = 'tenant-key-of-alice';
 
 /** Records the TTL of every write, so the test sees how long a pending state may live. */
@@ -40,7 +54,9 @@ afterEach(async () => {
   fp = undefined;
 });
 
-async function setup(options: { withClient?: boolean } = {}): Promise<Setup> {
+async function setup(
+  options: { withClient?: boolean; onWarn?: (message: string) => void } = {},
+): Promise<Setup> {
   fp = await startFakeProvider('client_secret_post', { scopeSeparator: ',' });
   const oauthServer = defineServer({
     id: 'oauthy',
@@ -75,6 +91,7 @@ async function setup(options: { withClient?: boolean } = {}): Promise<Setup> {
         ? { userId: 'alice' }
         : Response.json({ error: 'invalid API key' }, { status: 401 }),
     publicUrl: `${PUBLIC_URL}/`,
+    log: warnLog(options.onWarn),
   });
   return { app, fp, store, source };
 }
@@ -243,24 +260,40 @@ test('a refused code answers 502 with the provider reason and no secret', async 
   assert.equal(s.source.saves.length, 0);
 });
 
-test('unknown server 404, server without OAuth 400, missing client registration 500 naming the service', async () => {
-  const s = await setup({ withClient: false });
+test('unknown server 404; a server without sign-in 400', async () => {
+  const s = await setup();
   for (const path of ['/connect/nope', '/connect/nope/callback?code=c&state=s']) {
     const res = await s.app.request(path, asTenant);
     assert.equal(res.status, 404);
     assert.deepEqual(await res.json(), { error: 'Unknown server "nope"' });
   }
-
   const plain = await s.app.request('/connect/plain', asTenant);
   assert.equal(plain.status, 400);
-  assert.match(((await plain.json()) as { error: string }).error, /Plain does not sign in with OAuth/);
+  assert.deepEqual(await plain.json(), { error: 'Plain needs no sign-in, so there is nothing to connect' });
+});
 
-  const noClient = await s.app.request('/connect/oauthy', asTenant);
-  assert.equal(noClient.status, 500);
+test('without an OAuth client the answer is 503 saying what the operator must configure, warned once', async () => {
+  const warnings: string[] = [];
+  const s = await setup({ withClient: false, onWarn: (m) => warnings.push(m) });
+
+  const json = await s.app.request('/connect/oauthy', asTenant);
+  assert.equal(json.status, 503);
+  assert.deepEqual(await json.json(), {
+    error:
+      "Oauthy cannot be connected yet: no OAuth client is configured for fakesvc on this host; its operator must add the fakesvc OAuth app's client_id and client_secret in fakesvc/oauth.json under GUMCP_OAUTH_CONFIG_DIR (local_auth/oauth_configs by default).",
+  });
+  const browser = await s.app.request('/connect/oauthy', {
+    headers: { ...asTenant.headers, accept: 'text/html,application/xhtml+xml' },
+  });
+  assert.equal(browser.status, 503);
+  assert.match(browser.headers.get('content-type') ?? '', /^text\/html/);
   assert.match(
-    ((await noClient.json()) as { error: string }).error,
-    /No OAuth client is configured for fakesvc on this host/,
+    await browser.text(),
+    /<p>Oauthy cannot be connected yet: no OAuth client is configured for fakesvc/,
   );
+
+  assert.equal(warnings.length, 1, 'one warning for the service, not one per request');
+  assert.match(warnings[0] ?? '', /no OAuth client for fakesvc/);
   assert.deepEqual(await s.store.keys(OAUTH_STATES_NAMESPACE), []);
   assert.equal(s.fp.fake.requests.length, 0);
 });
