@@ -6,9 +6,19 @@ export type Query = Record<string, string | number | boolean | readonly string[]
 export interface UpstreamRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
-  /** Sent as JSON unless it is a URLSearchParams (form) or a string. */
+  /**
+   * Sent as JSON unless it is a URLSearchParams (form), a FormData (multipart), a string (text), or
+   * bytes (sent as they are, `application/octet-stream` unless a content-type header says otherwise).
+   */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Read the answer as bytes instead of JSON or text (files), refusing one larger than `maxBytes`. */
+  bytes?: { maxBytes: number };
+  /**
+   * Send no credentials: for pre-authenticated URLs a service hands out (upload sessions, download
+   * links), which must not receive the user's token.
+   */
+  anonymous?: boolean;
   /**
    * Whether sending the request twice is harmless. Defaults to true except for POST and PATCH. A
    * request that is not idempotent is retried only after a 429 (the service did not process it),
@@ -72,11 +82,42 @@ function buildUrl(baseUrl: string, path: string, query: Query | undefined): URL 
   return url;
 }
 
-function encodeBody(body: unknown): { body?: string | URLSearchParams; type?: string } {
+type Encoded = { body?: string | URLSearchParams | FormData | Uint8Array; type?: string };
+
+function encodeBody(body: unknown): Encoded {
   if (body === undefined) return {};
   if (body instanceof URLSearchParams) return { body, type: 'application/x-www-form-urlencoded' };
+  // fetch writes the multipart boundary into the content type itself.
+  if (body instanceof FormData) return { body };
+  if (body instanceof Uint8Array) return { body, type: 'application/octet-stream' };
   if (typeof body === 'string') return { body, type: 'text/plain' };
   return { body: JSON.stringify(body), type: 'application/json' };
+}
+
+/** A successful answer in full, for calls that need its status or headers (a Location to poll, a file's name). */
+export interface UpstreamAnswer<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Reads at most `max` bytes of a body; undefined when it is longer, so a huge file cannot fill memory. */
+async function readBytes(response: Response, max: number): Promise<Buffer | undefined> {
+  if (Number(response.headers.get('content-length')) > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.length;
+    if (size > max) {
+      await response.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -106,6 +147,9 @@ function providerMessage(body: unknown): string | undefined {
   }
   return undefined;
 }
+
+const formatBytes = (n: number) =>
+  n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${Math.round(n / 1024)} KB`;
 
 const formatSeconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
@@ -144,6 +188,42 @@ export class UpstreamClient {
   }
 
   async request<T>(path: string, req: UpstreamRequest = {}, signal?: AbortSignal): Promise<T> {
+    return (await this.exchange<T>(path, req, signal)).body;
+  }
+
+  /**
+   * Follows a download: a 3xx to a pre-authenticated URL (OneDrive, Dropbox links, S3) is fetched
+   * without the user's credentials when it leads to another origin. The bytes are bounded.
+   */
+  async download(
+    path: string,
+    maxBytes: number,
+    signal?: AbortSignal,
+  ): Promise<{ bytes: Buffer; contentType: string; headers: Headers }> {
+    let answer = await this.exchange<Buffer>(path, { bytes: { maxBytes } }, signal);
+    const location = answer.headers.get('location');
+    if (answer.status >= 300 && answer.status < 400 && location) {
+      const from = buildUrl(this.#o.baseUrl, path, undefined);
+      const to = new URL(location, from);
+      answer = await this.exchange<Buffer>(
+        to.href,
+        { bytes: { maxBytes }, anonymous: to.origin !== from.origin },
+        signal,
+      );
+    }
+    return {
+      bytes: answer.body,
+      contentType: answer.headers.get('content-type') ?? 'application/octet-stream',
+      headers: answer.headers,
+    };
+  }
+
+  /** A request whose answer is wanted in full: status and headers besides the body. */
+  async exchange<T>(
+    path: string,
+    req: UpstreamRequest = {},
+    signal?: AbortSignal,
+  ): Promise<UpstreamAnswer<T>> {
     const { service } = this.#o;
     const method = req.method ?? 'GET';
     const idempotent = req.idempotent ?? !(method === 'POST' || method === 'PATCH');
@@ -151,9 +231,9 @@ export class UpstreamClient {
     const encoded = encodeBody(req.body);
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = {
-        accept: 'application/json',
+        accept: req.bytes ? '*/*' : 'application/json',
         ...(encoded.type ? { 'content-type': encoded.type } : {}),
-        ...(await this.#o.auth?.()),
+        ...(req.anonymous ? {} : await this.#o.auth?.()),
         ...req.headers,
       };
       const started = performance.now();
@@ -164,6 +244,8 @@ export class UpstreamClient {
           method,
           headers,
           body: encoded.body,
+          // A file's redirect is followed by `download`, so the token never follows it to another origin.
+          redirect: req.bytes ? 'manual' : 'follow',
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
       } catch (error) {
@@ -186,7 +268,15 @@ export class UpstreamClient {
       }
       const ms = Math.round(performance.now() - started);
       this.#o.log?.debug({ service, method, path: url.pathname, status: response.status, ms }, 'upstream');
-      if (response.ok) return (await readBody(response)) as T;
+      if (response.ok || (req.bytes && response.status >= 300 && response.status < 400)) {
+        const { status, headers: answered } = response;
+        if (!req.bytes) return { status, headers: answered, body: (await readBody(response)) as T };
+        const bytes = await readBytes(response, req.bytes.maxBytes);
+        if (!bytes) {
+          throw new ToolError(`The file from ${service} is larger than ${formatBytes(req.bytes.maxBytes)}`);
+        }
+        return { status, headers: answered, body: bytes as T };
+      }
 
       const body = await readBody(response);
       const retryable = response.status === 429 || (idempotent && RETRYABLE.has(response.status));
