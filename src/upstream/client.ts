@@ -179,6 +179,16 @@ export class UpstreamClient {
     this.#o = { timeoutMs: 30_000, retries: 3, backoffMs: 250, maxRetryAfterMs: 60_000, ...options };
   }
 
+  /** The service's name, as messages give it. */
+  get service(): string {
+    return this.#o.service;
+  }
+
+  /** The API root paths are resolved against. */
+  get baseUrl(): string {
+    return this.#o.baseUrl;
+  }
+
   get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
     return this.request<T>(path, { query }, signal);
   }
