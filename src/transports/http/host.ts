@@ -394,7 +394,12 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
 }
 
 async function listen(fetch: FetchCallback, host: string, port: number) {
-  const server = serve({ fetch, hostname: host, port }) as NodeServer;
+  const server = serve({ fetch, hostname: host, port }) as NodeServer & { httpAllowHalfOpen: boolean };
+  // A client may send its whole request and then close its sending side (HTTP/1.1 allows it). By
+  // default Node then aborts the request and ends the socket, so any handler that awaits (a lazy
+  // server load, the store) answers into a closed socket. Half-open keeps the socket writable until
+  // the answer is sent, then ends it.
+  server.httpAllowHalfOpen = true;
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
