@@ -6,23 +6,7 @@ import { type ServerRegistry, UnknownServerError } from '../core/registry.js';
 import { createRuntime } from '../runtime.js';
 import { runStdio } from '../transports/stdio.js';
 import { authLabel, registryEntry } from './describe.js';
-
-const USAGE = `Usage: gumcp <command> [options]
-
-Commands:
-  list                                   List the servers with their tool counts and auth kinds
-  run --server <id> [--user-id local]    Serve one server over stdio
-  serve [--host H] [--port P] [--metrics-port M]
-                                         Run the HTTP host (Streamable HTTP and SSE)
-  dev                                    Run the host and restart it when a source file changes
-  registry [--out file.json]             Write the server list JSON generated from the definitions
-  auth <server> [--user-id local] [--port 8080]
-                                         Sign in to a server's service (OAuth in a browser, or API-key prompts)
-  keys create --user <id> | keys list | keys revoke <key-id>
-                                         Manage tenants' API keys for the remote host
-
-Common options: --data-dir <dir> (GUMCP_DATA_DIR; default ./data) holds the embedded SQLite database.
-`;
+import { COMMANDS, commandHelp, usage } from './help.js';
 
 export function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -39,6 +23,21 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   const runtimeOf = (config: Config, lazyStore = false) =>
     createRuntime(config, { registry: options.registry, lazyStore });
   const [command, ...rest] = argv;
+  // `gumcp`, `gumcp help [command]`, `gumcp --help`, `gumcp -h` and `gumcp <command> --help|-h`.
+  const helpFlag = (a: string) => a === '--help' || a === '-h';
+  if (!command || command === 'help' || helpFlag(command)) {
+    const topic =
+      command === 'help' ? (rest.find((a) => !helpFlag(a)) ?? (rest.length ? 'help' : undefined)) : undefined;
+    if (topic && !COMMANDS[topic]) fail(`Unknown command "${topic}".\n\n${usage()}`);
+    process.stdout.write(topic ? (commandHelp(topic) ?? usage()) : usage());
+    return;
+  }
+  if (rest.some(helpFlag)) {
+    const help = commandHelp(command);
+    if (!help) fail(`Unknown command "${command}".\n\n${usage()}`);
+    process.stdout.write(help);
+    return;
+  }
   if (command === 'keys') {
     const { runKeysCommand } = await import('./keys.js');
     const runtime = await runtimeOf(loadConfig(process.env));
@@ -61,15 +60,10 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
       'data-dir': { type: 'string' },
       tenant: { type: 'string' },
       'api-key': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: command === 'auth',
     strict: true,
   });
-  if (values.help || !command || command === 'help') {
-    process.stdout.write(USAGE);
-    return;
-  }
   const num = (flag: string, v: string | undefined) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -158,6 +152,6 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
       return;
     }
     default:
-      fail(`Unknown command "${command}".\n\n${USAGE}`);
+      fail(`Unknown command "${command}".\n\n${usage()}`);
   }
 }

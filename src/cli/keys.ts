@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
 import { createKey, listKeys, revokeKey } from '../auth/keys/tenant-keys.js';
 import type { KeyValueStore } from '../store/types.js';
+import { commandHelp } from './help.js';
 
-export const KEYS_USAGE = `Usage:
-  gumcp keys create --user <id>   Create an API key for a user of the remote host (shown once)
-  gumcp keys list                 List keys: id, user, creation time (never the key)
-  gumcp keys revoke <id>          Revoke a key by its id
-`;
+const KEYS_USAGE = commandHelp('keys') ?? '';
 
 /** `gumcp keys create --user <id>`: prints the new key, the only time it is ever shown. */
 export async function keysCreate(
