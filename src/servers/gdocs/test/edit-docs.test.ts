@@ -39,6 +39,7 @@ test('create_doc creates the document, then writes the content at the body’s e
     uri: 'gdocs://document/doc-new',
     url: 'https://docs.google.com/document/d/doc-new/edit',
   });
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('create_doc with empty content makes a blank document and writes nothing', async (t) => {
@@ -98,6 +99,7 @@ test('append_to_doc reads the document and inserts a new paragraph just before t
     uri: 'gdocs://document/d1',
     url: 'https://docs.google.com/document/d/d1/edit',
   });
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('append_to_doc writes into an empty last paragraph instead of adding a blank line', async (t) => {
@@ -137,6 +139,7 @@ test('update_doc deletes all but the final newline, then writes the new text, in
     (result.structuredContent as { message: string }).message,
     'Replaced the content of the Google Doc',
   );
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('update_doc of an empty document only inserts; clearing an empty document sends nothing', async (t) => {

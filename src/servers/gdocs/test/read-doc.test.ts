@@ -80,6 +80,7 @@ test('read_doc walks paragraphs, chips, links, tables and the table of contents 
     uri: 'gdocs://document/doc1',
     url: 'https://docs.google.com/document/d/doc1/edit',
   });
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('read_doc gives every tab under its title when the document has several', async (t) => {

@@ -63,6 +63,7 @@ test('create_meeting inserts an event with a Meet create request and returns its
     attendees: [{ email: 'ada@example.com' }, { email: 'bob@example.com' }],
   });
   assert.equal(gets(fake).length, 0, 'a ready conference needs no second look');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('create_meeting waits while the conference is pending, reporting progress, and returns the link once it comes', async (t) => {

@@ -41,6 +41,7 @@ test('fetch_meetings_by_date lists the day’s events in UTC, in start order, ea
       ['e2', 'Lunch', 'none', undefined],
     ],
   );
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('fetch_meetings_by_date takes the day in the given time zone', async (t) => {

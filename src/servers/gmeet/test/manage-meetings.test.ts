@@ -47,6 +47,7 @@ test('get_meeting_details reads the event and shows its time, Meet link, code, d
       { email: 'Ada@Example.com', response_status: 'needsAction' },
     ],
   });
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('get_meeting_details of an unknown meeting names it', async (t) => {
@@ -94,6 +95,7 @@ test('add_attendees keeps who is invited, adds the new ones once, and patches on
     ['me@example.com', 'Ada@Example.com', 'bob@example.com'],
   );
   assert.equal(data.join_url, MEET_URL, 'the conference is untouched');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('add_attendees of people already invited changes nothing', async (t) => {
@@ -139,6 +141,7 @@ test('update_meeting patches only the given fields and leaves the conference alo
     ['Design review (moved)', '2025-05-16T14:00:00', MEET_URL],
   );
   assert.equal(fake.requests.length, 1, 'a patch needs no read first');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('update_meeting with nothing to change is refused, and an unknown meeting is named', async (t) => {
@@ -180,6 +183,7 @@ test('delete_meeting reads the title, deletes with the notification choice, and 
     ],
   );
   assert.equal(fake.events.has('rev1'), false);
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same data');
 });
 
 test('delete_meeting of an unknown meeting names it and deletes nothing', async (t) => {
