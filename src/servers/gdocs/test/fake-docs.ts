@@ -179,6 +179,8 @@ export async function fakeDocs(t: TestContext, options: FakeDocsOptions = {}): P
       requests?: InsertText[];
       writeControl?: { requiredRevisionId?: string };
     };
+    // Documented: a requiredRevisionId that is not the latest gets 400 and nothing is applied. The
+    // message's wording is not documented; the server passes Google's message on as it is.
     if (writeControl?.requiredRevisionId && writeControl.requiredRevisionId !== revisionId(doc)) {
       return invalid(`The document revision ${writeControl.requiredRevisionId} is not the latest.`);
     }
