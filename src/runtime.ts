@@ -26,6 +26,12 @@ export interface Runtime {
    * `apiKey` is the user's key from the session key, which the remote broker reads with.
    */
   session(serverId: string, userId: string, apiKey?: string): SessionContext;
+  /**
+   * From now on, a session whose credentials are missing or revoked tells its user the host's connect
+   * link (`<base>/connect/<server>?user_id=…`) instead of the `gumcp auth` command, which a remote
+   * user cannot run. The HTTP host calls it once it knows its address.
+   */
+  useConnectLinks(base: string): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     return lookup;
   };
   const sessions = new Map<string, SessionContext>();
+  let connectBase: string | undefined;
+  const signInAdvice = (serverId: string, userId: string) => () => {
+    const link = `${connectBase}/connect/${encodeURIComponent(serverId)}?user_id=${encodeURIComponent(userId)}`;
+    // The key itself never goes into a tool result: it would end up in the model's context.
+    const key =
+      config.apiKeys === 'off' ? '' : ', adding &key=<your gumcp API key> if this host asks for one';
+    return `Connect ${serverId} again at ${link}${key}.`;
+  };
   return {
     config,
     registry,
@@ -81,12 +95,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           store: userStore(store, serverId, userId),
           log: log.child({ server: serverId, user: userId }),
           credentials: lookupFor(apiKey),
+          ...(connectBase ? { signInAdvice: signInAdvice(serverId, userId) } : {}),
         });
         // Contexts are small and bounded by users x servers; a cap keeps a flood of user ids harmless.
         if (sessions.size >= 100_000) sessions.delete(sessions.keys().next().value as string);
         sessions.set(key, ctx);
       }
       return ctx;
+    },
+    useConnectLinks(base) {
+      connectBase = base.replace(/\/+$/, '');
+      sessions.clear();
     },
     close: () => store.close(),
   };

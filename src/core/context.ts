@@ -27,6 +27,11 @@ export interface SessionContext {
   /** The user's credentials for this server, ready to use (refreshed if needed). */
   credentials(): Promise<Credentials>;
   readonly log: Logger;
+  /**
+   * How this user signs in to the service again, when it is not the local `gumcp auth` command:
+   * over a remote host, its connect link ("Connect slack at https://host/connect/slack?user_id=alice").
+   */
+  signInAdvice?(): string;
 }
 
 /** What a tool handler receives besides its arguments: the session plus this call's hooks. */

@@ -7,10 +7,21 @@ export class ToolError extends Error {
   override readonly name = 'ToolError';
 }
 
-/** The user's stored credentials are missing, expired or revoked: they must log in again. */
+/**
+ * The user's stored credentials are missing, expired or revoked: they must sign in again. The message
+ * says how for a local user (`gumcp auth`); a remote host gives its connect link instead (`advise`).
+ */
 export class AuthRequiredError extends ToolError {
-  constructor(serverId: string, detail = 'no credentials are stored for this user') {
+  constructor(
+    readonly serverId: string,
+    readonly detail = 'no credentials are stored for this user',
+  ) {
     super(`Not authenticated with ${serverId}: ${detail}. Re-authenticate with \`gumcp auth ${serverId}\`.`);
+  }
+
+  /** The message with another way to sign in, e.g. "Connect it at https://host/connect/slack". */
+  advise(howToSignIn: string): string {
+    return `Not authenticated with ${this.serverId}: ${this.detail}. ${howToSignIn}`;
   }
 }
 

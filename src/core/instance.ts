@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { CompiledServer } from './compile.js';
 import type { SessionContext, ToolContext } from './context.js';
 import type { AnyToolDef } from './definition.js';
-import { ToolError } from './errors.js';
+import { AuthRequiredError, ToolError } from './errors.js';
 
 export type ToolOutcome = 'ok' | 'error' | 'invalid_arguments';
 
@@ -33,6 +33,13 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.length ? issue.path.join('.') : '(arguments)'}: ${issue.message}`)
     .join('; ');
+}
+
+/** What the user reads for a tool error: a sign-in problem says how to sign in on this transport. */
+function userMessage(error: ToolError, session: SessionContext): string {
+  return error instanceof AuthRequiredError && session.signInAdvice
+    ? error.advise(session.signInAdvice())
+    : error.message;
 }
 
 function textResult(text: string, isError = false): CallToolResult {
@@ -64,6 +71,7 @@ function toolContext(session: SessionContext, ctx: ServerContext, server: Server
     store: session.store,
     credentials: () => session.credentials(),
     log: session.log,
+    ...(session.signInAdvice ? { signInAdvice: session.signInAdvice } : {}),
     signal: req.signal,
     async progress(progress, total, message) {
       const progressToken = req._meta?.progressToken;
@@ -123,7 +131,8 @@ async function runTool(
     const reply = value as string | CallToolResult;
     return { outcome: 'ok', result: typeof reply === 'string' ? textResult(reply) : reply };
   } catch (error) {
-    if (error instanceof ToolError) return { outcome: 'error', result: textResult(error.message, true) };
+    if (error instanceof ToolError)
+      return { outcome: 'error', result: textResult(userMessage(error, ctx), true) };
     ctx.log.error({ tool: name, err: error }, 'tool failed unexpectedly');
     return { outcome: 'error', result: textResult(`Tool ${name} failed: internal error`, true) };
   }
@@ -222,7 +231,7 @@ export function createServerInstance(
             return { contents: await template.read(uri, flat, tctx) };
           } catch (error) {
             if (error instanceof ToolError)
-              throw new ProtocolError(ProtocolErrorCode.InvalidParams, error.message);
+              throw new ProtocolError(ProtocolErrorCode.InvalidParams, userMessage(error, session));
             throw error;
           }
         }

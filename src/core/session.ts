@@ -11,16 +11,19 @@ export interface SessionParts {
   store: UserStore;
   log: Logger;
   credentials?: CredentialsLookup;
+  /** How to sign in again over this transport, when not by `gumcp auth` (see SessionContext). */
+  signInAdvice?: () => string;
 }
 
 /** Assembles the per-session context a server factory receives. */
 export function sessionContext(parts: SessionParts): SessionContext {
-  const { serverId, userId, store, log, credentials } = parts;
+  const { serverId, userId, store, log, credentials, signInAdvice } = parts;
   return {
     serverId,
     userId,
     store,
     log,
+    ...(signInAdvice ? { signInAdvice } : {}),
     async credentials() {
       const found = await credentials?.(serverId, userId);
       if (!found) throw new AuthRequiredError(serverId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import type { IncomingMessage, Server as NodeServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server as NodeServer, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type HttpBindings, serve } from '@hono/node-server';
 
 type FetchCallback = Parameters<typeof serve>[0]['fetch'];
@@ -400,6 +400,18 @@ async function listen(fetch: FetchCallback, host: string, port: number) {
   // server load, the store) answers into a closed socket. Half-open keeps the socket writable until
   // the answer is sent, then ends it.
   server.httpAllowHalfOpen = true;
+  // But a client that leaves a stream it is reading (an SSE stream, which never ends by itself) also
+  // sends just a FIN: a response already under way when the FIN comes is given up, as Node would.
+  const inFlight = new WeakMap<Socket, ServerResponse>();
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    inFlight.set(request.socket, response);
+  });
+  server.on('connection', (socket: Socket) => {
+    socket.once('end', () => {
+      const response = inFlight.get(socket);
+      if (response?.headersSent && !response.writableEnded) response.destroy();
+    });
+  });
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -418,6 +430,7 @@ export async function startHost(runtime: Runtime): Promise<Host> {
   const sessions = new SessionTable(config.maxSessions, config.sessionIdleSeconds * 1000, metrics, reclaimer);
   const { app, close: closeApp } = createApp(runtime, metrics, sessions);
   const main = await listen(app.fetch, config.host, config.port);
+  runtime.useConnectLinks(config.publicUrl ?? main.url);
 
   const metricsApp = new Hono();
   metricsApp.get('/metrics', async () => {
