@@ -1,6 +1,6 @@
 import type { ToolContext } from '../core/context.js';
 import { AuthRequiredError, MissingScopeError, NotFoundError, ToolError } from '../core/errors.js';
-import { serviceUrl, UpstreamClient, UpstreamError } from '../upstream/client.js';
+import { serviceUrl, UpstreamClient, UpstreamError, type UpstreamOptions } from '../upstream/client.js';
 
 /** Google's JSON error body: `{ error: { code, message, status, errors: [{ reason }] } }`. */
 interface GoogleErrorBody {
@@ -21,15 +21,31 @@ const SCOPE_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_IN
  */
 export function googleApi(
   ctx: ToolContext,
-  opts: { serverId: string; service: string; realBaseUrl: string; scope: string },
+  opts: {
+    serverId: string;
+    service: string;
+    realBaseUrl: string;
+    scope: string;
+    /** A server's own reading of an error (e.g. YouTube's quotaExceeded), tried before Google's mapping. */
+    mapError?: UpstreamOptions['mapError'];
+    /** Retry timing, for tests. */
+    retries?: number;
+    backoffMs?: number;
+    maxRetryAfterMs?: number;
+  },
 ): UpstreamClient {
   return new UpstreamClient({
     service: opts.service,
     serverId: opts.serverId,
     baseUrl: serviceUrl(opts.serverId, opts.realBaseUrl),
     log: ctx.log,
+    ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
+    ...(opts.backoffMs !== undefined ? { backoffMs: opts.backoffMs } : {}),
+    ...(opts.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: opts.maxRetryAfterMs } : {}),
     auth: async () => ({ authorization: `Bearer ${String((await ctx.credentials()).access_token ?? '')}` }),
-    mapError(status, body) {
+    mapError(status, body, headers) {
+      const own = opts.mapError?.(status, body, headers);
+      if (own) return own;
       const error = (body as GoogleErrorBody | undefined)?.error;
       const reasons = new Set([
         error?.status,

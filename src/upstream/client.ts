@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { AuthRequiredError, ToolError } from '../core/errors.js';
+import { sleep } from '../util/sleep.js';
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
@@ -49,6 +50,15 @@ export interface UpstreamOptions {
    * undefined falls back to the generic mapping by status.
    */
   mapError?: (status: number, body: unknown, headers: Headers) => ToolError | undefined;
+  /**
+   * How long the service asks to wait before retrying an answer that carries no Retry-After, in ms
+   * (ClickUp's X-RateLimit-Reset, a documented fixed pause); undefined falls back to the backoff.
+   */
+  retryDelay?: (status: number, headers: Headers, body: unknown) => number | undefined;
+  /** Runs before every attempt, retries included: a client-side throttle (Airtable's 5 a second per base). */
+  beforeAttempt?: (path: string, signal?: AbortSignal) => Promise<void>;
+  /** Waits between attempts; tests pass a virtual clock. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
@@ -153,18 +163,7 @@ const formatBytes = (n: number) =>
 
 const formatSeconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
+type Hooks = 'auth' | 'log' | 'mapError' | 'retryDelay' | 'beforeAttempt' | 'sleep';
 
 /**
  * The HTTP client every integration calls its service with: timeouts, retries with backoff on
@@ -172,8 +171,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * method, path and status only: never a query string, header or body, which may hold secrets.
  */
 export class UpstreamClient {
-  readonly #o: Required<Omit<UpstreamOptions, 'auth' | 'log' | 'mapError'>> &
-    Pick<UpstreamOptions, 'auth' | 'log' | 'mapError'>;
+  readonly #o: Required<Omit<UpstreamOptions, Hooks>> & Pick<UpstreamOptions, Hooks>;
 
   constructor(options: UpstreamOptions) {
     this.#o = { timeoutMs: 30_000, retries: 3, backoffMs: 250, maxRetryAfterMs: 60_000, ...options };
@@ -239,7 +237,9 @@ export class UpstreamClient {
     const idempotent = req.idempotent ?? !(method === 'POST' || method === 'PATCH');
     const url = buildUrl(this.#o.baseUrl, path, req.query);
     const encoded = encodeBody(req.body);
+    const wait = this.#o.sleep ?? sleep;
     for (let attempt = 0; ; attempt++) {
+      await this.#o.beforeAttempt?.(url.pathname, signal);
       const headers: Record<string, string> = {
         accept: req.bytes ? '*/*' : 'application/json',
         ...(encoded.type ? { 'content-type': encoded.type } : {}),
@@ -266,7 +266,7 @@ export class UpstreamClient {
           'upstream request failed',
         );
         if (idempotent && attempt < this.#o.retries) {
-          await sleep(this.#backoff(attempt), signal);
+          await wait(this.#backoff(attempt), signal);
           continue;
         }
         if (!idempotent) throw new ToolError(`${service} did not answer; ${MAY_HAVE_GONE_THROUGH}`);
@@ -291,9 +291,11 @@ export class UpstreamClient {
       const body = await readBody(response);
       const retryable = response.status === 429 || (idempotent && RETRYABLE.has(response.status));
       if (retryable && attempt < this.#o.retries) {
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+        const retryAfter =
+          parseRetryAfter(response.headers.get('retry-after')) ??
+          this.#o.retryDelay?.(response.status, response.headers, body);
         if (retryAfter === undefined || retryAfter <= this.#o.maxRetryAfterMs) {
-          await sleep(retryAfter ?? this.#backoff(attempt), signal);
+          await wait(retryAfter ?? this.#backoff(attempt), signal);
           continue;
         }
       }
@@ -320,7 +322,9 @@ export class UpstreamClient {
       case 404:
         return new UpstreamError(`Not found at ${service}${suffix}`, 404);
       case 429: {
-        const wait = parseRetryAfter(response.headers.get('retry-after'));
+        const wait =
+          parseRetryAfter(response.headers.get('retry-after')) ??
+          this.#o.retryDelay?.(429, response.headers, body);
         const when = wait !== undefined ? ` in ${Math.ceil(wait / 1000)} s` : ' later';
         return new UpstreamError(`Rate limited by ${service}; try again${when}`, 429);
       }

@@ -1,4 +1,5 @@
 import type { ToolError } from '../core/errors.js';
+import { sleep } from '../util/sleep.js';
 import { UpstreamClient, UpstreamError, type UpstreamOptions } from './client.js';
 
 /** One entry of a GraphQL answer's `errors` (GraphQL over HTTP): a message, and the service's extensions. */
@@ -58,19 +59,6 @@ export interface GraphQLRequest {
 
 const isBody = (value: unknown): value is GraphQLBody =>
   typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 
 /**
  * GraphQL over the shared upstream client, for Linear, monday.com and Shopify: one POST of

@@ -1,4 +1,5 @@
 import { ToolError } from '../core/errors.js';
+import { sleep } from '../util/sleep.js';
 
 /** What one look at a job found: finished with a value, failed, or still running (with progress if known). */
 export type JobState<T> =
@@ -27,20 +28,6 @@ export interface PollOptions<T> {
   /** Waits; replaced in tests to run without real time. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
-
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 
 /**
  * Waits for an asynchronous job (an export, a crawl, an actor run, a SQL statement) with bounded
