@@ -10,21 +10,27 @@ export const QUOTA_REASONS: ReadonlySet<string> = new Set(['quotaExceeded', 'dai
 
 const PACIFIC = 'America/Los_Angeles';
 
-const wallClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: PACIFIC,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+/**
+ * Made on first use, not at import: an Intl object built at import would sit in the CLI's V8 startup
+ * snapshot, which cannot hold one.
+ */
+let wallClock: Intl.DateTimeFormat | undefined;
+const pacificClock = (): Intl.DateTimeFormat =>
+  (wallClock ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: PACIFIC,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }));
 
 /** The Pacific wall-clock fields of an instant. */
 function pacific(ms: number): { year: number; month: number; day: number; utcWall: number } {
   const f = Object.fromEntries(
-    wallClock
+    pacificClock()
       .formatToParts(new Date(ms))
       .filter((p) => p.type !== 'literal')
       .map((p) => [p.type, Number(p.value)]),

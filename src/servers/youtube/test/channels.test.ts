@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { FakeService } from '../../../testing/fake-service.js';
 import { connect, text } from '../../../testing/mcp.js';
 import youtube from '../index.js';
 import { API, channel, fakeYouTube, playlist, playlistItem } from './fake-youtube.js';
@@ -8,8 +9,10 @@ const credentials = { access_token: 'ya29.youtube' };
 const GOOGLE_DEV = 'UC_x5XG1OV2P6uZZ5FSM9Ttw';
 const UPLOADS = 'UU_x5XG1OV2P6uZZ5FSM9Ttw';
 const devs = channel(GOOGLE_DEV, '@GoogleDevelopers');
-const calls = (fake: { requests: { method: string; path: string; query: URLSearchParams }[] }) =>
-  fake.requests.map((r) => [`${r.method} ${r.path}`, Object.fromEntries(r.query)]);
+/** Each request as method and path, its query, and the token it carried. */
+const calls = (fake: FakeService) =>
+  fake.requests.map((r) => [`${r.method} ${r.path}`, Object.fromEntries(r.query), r.headers.authorization]);
+const BEARER = 'Bearer ya29.youtube';
 
 test('get_channel_details asks channels.list by id and answers the channel with its uploads playlist', async (t) => {
   const fake = await fakeYouTube(t, { channels: [devs] });
@@ -22,9 +25,8 @@ test('get_channel_details asks channels.list by id and answers the channel with 
 
   assert.equal(result.isError, undefined, text(result));
   assert.deepEqual(calls(fake), [
-    [`GET ${API}/channels`, { part: 'snippet,contentDetails', id: GOOGLE_DEV }],
+    [`GET ${API}/channels`, { part: 'snippet,contentDetails', id: GOOGLE_DEV }, BEARER],
   ]);
-  assert.equal(fake.requests[0]?.headers.authorization, 'Bearer ya29.youtube');
   assert.deepEqual(result.structuredContent, {
     id: GOOGLE_DEV,
     url: `https://www.youtube.com/channel/${GOOGLE_DEV}`,
@@ -49,7 +51,7 @@ test('get_channel_statistics takes an @handle (forHandle) and answers counts as 
 
   assert.equal(result.isError, undefined, text(result));
   assert.deepEqual(calls(fake), [
-    [`GET ${API}/channels`, { part: 'statistics', forHandle: '@GoogleDevelopers' }],
+    [`GET ${API}/channels`, { part: 'statistics', forHandle: '@GoogleDevelopers' }, BEARER],
   ]);
   assert.deepEqual(result.structuredContent, {
     channel_id: GOOGLE_DEV,
@@ -98,11 +100,16 @@ test('list_channel_videos reads the uploads playlist (2 units, not search’s 10
 
   assert.equal(result.isError, undefined, text(result));
   assert.deepEqual(calls(fake), [
-    [`GET ${API}/channels`, { part: 'contentDetails', id: GOOGLE_DEV }],
-    [`GET ${API}/playlistItems`, { part: 'snippet,contentDetails', playlistId: UPLOADS, maxResults: '3' }],
+    [`GET ${API}/channels`, { part: 'contentDetails', id: GOOGLE_DEV }, BEARER],
+    [
+      `GET ${API}/playlistItems`,
+      { part: 'snippet,contentDetails', playlistId: UPLOADS, maxResults: '3' },
+      BEARER,
+    ],
     [
       `GET ${API}/playlistItems`,
       { part: 'snippet,contentDetails', playlistId: UPLOADS, maxResults: '1', pageToken: 'CAUQ2' },
+      BEARER,
     ],
   ]);
   assert.equal(
@@ -165,7 +172,11 @@ test('list_channel_playlists lists playlists.list by channelId, 25 by default', 
 
   assert.equal(result.isError, undefined, text(result));
   assert.deepEqual(calls(fake), [
-    [`GET ${API}/playlists`, { part: 'snippet,contentDetails', channelId: GOOGLE_DEV, maxResults: '25' }],
+    [
+      `GET ${API}/playlists`,
+      { part: 'snippet,contentDetails', channelId: GOOGLE_DEV, maxResults: '25' },
+      BEARER,
+    ],
   ]);
   const data = result.structuredContent as {
     count: number;
@@ -198,8 +209,12 @@ test('list_channel_playlists resolves an @handle to the channel id first (one mo
 
   assert.equal(result.isError, undefined, text(result));
   assert.deepEqual(calls(fake), [
-    [`GET ${API}/channels`, { part: 'id', forHandle: '@GoogleDevelopers' }],
-    [`GET ${API}/playlists`, { part: 'snippet,contentDetails', channelId: GOOGLE_DEV, maxResults: '5' }],
+    [`GET ${API}/channels`, { part: 'id', forHandle: '@GoogleDevelopers' }, BEARER],
+    [
+      `GET ${API}/playlists`,
+      { part: 'snippet,contentDetails', channelId: GOOGLE_DEV, maxResults: '5' },
+      BEARER,
+    ],
   ]);
   assert.equal((result.structuredContent as { channel_id: string }).channel_id, GOOGLE_DEV);
 });

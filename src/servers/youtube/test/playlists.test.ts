@@ -18,7 +18,9 @@ test('get_playlist_details asks playlists.list by id with snippet, status and co
   });
 
   assert.equal(result.isError, undefined, text(result));
-  assert.deepEqual(query(only(fake, 'GET', `${API}/playlists`)), {
+  const req = only(fake, 'GET', `${API}/playlists`);
+  assert.equal(req.headers.authorization, 'Bearer ya29.youtube');
+  assert.deepEqual(query(req), {
     part: 'snippet,status,contentDetails',
     id: PL,
   });
@@ -59,6 +61,7 @@ test('list_playlist_items follows nextPageToken over three pages until the playl
   });
 
   assert.equal(result.isError, undefined, text(result));
+  assert.ok(fake.requests.every((r) => r.headers.authorization === 'Bearer ya29.youtube'));
   assert.deepEqual(
     fake.requests.map((r) => [r.path, query(r)]),
     [

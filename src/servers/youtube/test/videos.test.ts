@@ -68,7 +68,9 @@ test('get_video_statistics asks for the statistics part and answers counts as nu
   });
 
   assert.equal(result.isError, undefined, text(result));
-  assert.deepEqual(query(only(fake, 'GET', `${API}/videos`)), { part: 'statistics', id: 'dQw4w9WgXcQ' });
+  const req = only(fake, 'GET', `${API}/videos`);
+  assert.equal(req.headers.authorization, 'Bearer ya29.youtube');
+  assert.deepEqual(query(req), { part: 'statistics', id: 'dQw4w9WgXcQ' });
   assert.deepEqual(result.structuredContent, {
     video_id: 'dQw4w9WgXcQ',
     url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
