@@ -141,19 +141,19 @@ export class MapsApi {
   async legacy<T extends LegacyBody>(call: LegacyCall, retryInvalid = 0): Promise<T> {
     const key = await this.#apiKey();
     this.#api = call.api;
-    for (let attempt = 0; ; attempt++) {
+    let [passing, invalid] = [0, 0];
+    for (;;) {
       const body = await this.#maps.get<T>(call.path, { ...call.query, key }, this.#ctx.signal);
       const status = typeof body?.status === 'string' ? body.status : 'UNKNOWN_ERROR';
       if (status === 'OK' || EMPTY.has(status)) return body;
-      if (PASSING.has(status) && attempt < this.#o.statusRetries) {
-        await this.#sleep(this.#o.statusBackoffMs * 2 ** attempt, this.#ctx.signal);
-        continue;
+      if (PASSING.has(status) && passing < this.#o.statusRetries) {
+        await this.#wait(this.#o.statusBackoffMs * 2 ** passing++);
+      } else if (status === 'INVALID_REQUEST' && invalid < retryInvalid) {
+        invalid++;
+        await this.#wait(this.#o.pageTokenDelayMs);
+      } else {
+        throw this.#statusError(call, status, body?.error_message, passing);
       }
-      if (status === 'INVALID_REQUEST' && attempt < retryInvalid) {
-        await this.#sleep(this.#o.pageTokenDelayMs, this.#ctx.signal);
-        continue;
-      }
-      throw this.#statusError(call, status, body?.error_message, attempt);
     }
   }
 
@@ -170,7 +170,7 @@ export class MapsApi {
     const results = [...(first.results ?? [])];
     let token = first.next_page_token;
     for (let page = 1; page < MAX_PAGES && token && results.length < limit; page++) {
-      await this.#sleep(this.#o.pageTokenDelayMs, this.#ctx.signal);
+      await this.#wait(this.#o.pageTokenDelayMs);
       // With pagetoken Google ignores every other parameter.
       const next = await this.legacy<B>(
         { ...call, query: { pagetoken: token } },
@@ -197,6 +197,16 @@ export class MapsApi {
       { method: 'POST', body, headers: { 'x-goog-fieldmask': fieldMask }, idempotent: true },
       this.#ctx.signal,
     );
+  }
+
+  /** A wait the client's cancellation ends, as a tool error like a cancelled request's. */
+  async #wait(ms: number): Promise<void> {
+    try {
+      await this.#sleep(ms, this.#ctx.signal);
+    } catch (error) {
+      if (this.#ctx.signal.aborted) throw new ToolError('Request to Google Maps was cancelled');
+      throw error;
+    }
   }
 
   async #apiKey(): Promise<string> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { only, query } from '../../../testing/fake-service.js';
 import { connect, text } from '../../../testing/mcp.js';
-import gmaps from '../index.js';
+import gmaps, { createGmapsServer } from '../index.js';
 import { DEFAULT_DETAIL_FIELDS } from '../tools.js';
 import { credentials, fakeMaps, KEY, MAPS, place, quickServer, review } from './fake-maps.js';
 
@@ -283,4 +283,41 @@ test('a place without reviews answers an empty list', async (t) => {
   assert.equal(result.isError, undefined, text(result));
   const data = result.structuredContent as { count: number; total: number; reviews: unknown[] };
   assert.deepEqual([data.count, data.total, data.reviews], [0, 0, []]);
+});
+
+test('a client cancelling during the page-token wait stops the search: no further page is asked for', async (t) => {
+  const fake = await fakeMaps(t, { places: fifty });
+  let waiting = (): void => {};
+  let stopped = (): void => {};
+  const entered = new Promise<void>((resolve) => {
+    waiting = resolve;
+  });
+  const ended = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
+  const server = createGmapsServer({
+    sleep: (_ms, signal) =>
+      new Promise<void>((_resolve, reject) => {
+        signal.addEventListener('abort', () => {
+          reject(signal.reason);
+          stopped();
+        });
+        waiting();
+      }),
+  });
+  const client = await connect(server, { credentials });
+  const cancel = new AbortController();
+
+  const call = client.callTool(
+    { name: 'search_places', arguments: { ...sydney, limit: 40 } },
+    {
+      signal: cancel.signal,
+    },
+  );
+  await entered;
+  cancel.abort();
+
+  await assert.rejects(call);
+  await ended;
+  assert.equal(fake.requests.length, 1, 'only the first page');
 });
