@@ -59,9 +59,9 @@ export function clickupError(
   if (status === 401) {
     return new AuthRequiredError('clickup', `ClickUp rejected the stored token${said ? `: ${said}` : ''}`);
   }
-  if (status === 404 || (status < 500 && err && /not found/i.test(err))) {
-    return new NotFoundError(subject.what, subject.id);
-  }
+  // Only a 404 names the subject: a 400 "not found" may be about an argument (a status, an assignee),
+  // and ClickUp's own err says which.
+  if (status === 404) return new NotFoundError(subject.what, subject.id);
   if (status === 429) {
     const reset = Number(headers.get('x-ratelimit-reset'));
     if (reset > 0) return new RateLimitedError(reset * 1000, headers.get('x-ratelimit-limit'));
