@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adds, overwrites, reads } from '../../core/annotations.js';
 import { type AnyToolDef, type ToolDef, tool } from '../../core/definition.js';
-import { ToolError } from '../../core/errors.js';
+import { NotFoundError, ToolError } from '../../core/errors.js';
 import type { AirtableApi, ApiFactory, FieldSpec, Fields } from './api.js';
 import { searchableFields, searchFormula } from './formula.js';
 import {
@@ -129,7 +129,7 @@ export function airtableTools(connect: ApiFactory): Record<string, AnyToolDef> {
       async run({ base_id, table_id, search_query, max_records }, at) {
         const tables = await at.getTables(base_id);
         const table = tables.find((t) => t.id === table_id || t.name === table_id);
-        if (!table) throw new ToolError(`Table not found: ${table_id} in base ${base_id}`);
+        if (!table) throw new NotFoundError('Table', `${table_id} in base ${base_id}`);
         const fields = searchableFields(table.fields);
         if (!fields.length) throw new ToolError(`Table ${table.name} has no text fields to search`);
         const formula = searchFormula(search_query, fields);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { COMPANIES, company, PEOPLE, person, reference, rid, select, WORKSPACE } from './fake-attio.js';
+import { COMPANIES, company, PEOPLE, person, reference, rid, select } from './fake-attio.js';
 import { assertAuth, data, failure, onlyRequest, setup } from './harness.js';
 
 test('search_companies queries name or domain with $contains and flattens the values', async (t) => {
@@ -172,5 +172,4 @@ test('update_company and update_contact patch the attributes given', async (t) =
     /attributes: must name at least one attribute/,
   );
   assert.equal(fake.requests.length, 2);
-  assert.ok(WORKSPACE);
 });
