@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning, Clock } from '../api.js';
+import { createClickUpServer } from '../index.js';
+
+export const TOKEN = '12345678_secretclickupoauthtoken0123456789abcdef';
+
+/** A clock whose sleeps move its time forward at once and are recorded. */
+export class VirtualClock implements Clock {
+  time = 1_700_000_000_000;
+  readonly sleeps: number[] = [];
+  now = () => this.time;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  clock: VirtualClock;
+  call(name: string, args?: Record<string, unknown>): ReturnType<Client['callTool']>;
+}
+
+/** A fake ClickUp (GUMCP_CLICKUP_API_URL) and an MCP client on a server with fast retries and a virtual clock. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { access_token: TOKEN, token_type: 'Bearer' },
+  tuning: ClientTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'clickup', '/api/v2');
+  const clock = new VirtualClock();
+  const server = createClickUpServer({
+    retries: 1,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    maxRetryAfterMs: 100,
+    clock,
+    ...tuning,
+  });
+  const client = await connect(server, { credentials });
+  t.after(() => client.close());
+  return { fake, client, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** ClickUp takes the token bare in Authorization, without "Bearer". */
+export function assertAuth(req: RecordedRequest, token = TOKEN): void {
+  assert.equal(req.headers.authorization, token);
+}
+
+export function onlyRequest(fake: FakeService, token = TOKEN): RecordedRequest {
+  assert.equal(fake.requests.length, 1, `expected one request, got ${fake.requests.length}`);
+  const req = fake.requests[0] as RecordedRequest;
+  assertAuth(req, token);
+  return req;
+}
+
+export function data(result: Awaited<ReturnType<Client['callTool']>>): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: Awaited<ReturnType<Client['callTool']>>): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
