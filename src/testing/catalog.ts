@@ -57,13 +57,18 @@ const sorted = (values: readonly string[]) => [...values].sort();
  * its name, requiring exactly what guMCP required (so prompts written for guMCP keep working), and
  * with an output schema. Parameters beyond the catalog's are welcome, but only as optional ones.
  */
-export function assertCatalogTools(tools: readonly Tool[], catalog: Readonly<Record<string, CatalogTool>>) {
+export function assertCatalogTools(
+  tools: readonly Tool[],
+  catalog: Readonly<Record<string, CatalogTool>>,
+  /** The optional parameters a tool adds to guMCP's, by tool: each must exist and not be required. */
+  extras: Readonly<Record<string, readonly string[]>> = {},
+) {
   assert.deepEqual(sorted(tools.map((t) => t.name)), sorted(Object.keys(catalog)));
   for (const tool of tools) {
     const spec = catalog[tool.name] ?? assert.fail(`${tool.name} is not in the catalog`);
     const params = Object.keys(tool.inputSchema.properties ?? {});
-    const missing = spec.params.filter((p) => !params.includes(p));
-    assert.deepEqual(missing, [], `${tool.name} accepts every catalog parameter`);
+    const missing = [...spec.params, ...(extras[tool.name] ?? [])].filter((p) => !params.includes(p));
+    assert.deepEqual(missing, [], `${tool.name} accepts every catalog parameter and its extras`);
     assert.deepEqual(sorted(tool.inputSchema.required ?? []), sorted(spec.required), `${tool.name} required`);
     assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has an output schema`);
   }

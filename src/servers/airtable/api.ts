@@ -117,20 +117,18 @@ export class AirtableApi {
     return token;
   }
 
-  /**
-   * One request. `base` (when the route belongs to a base) takes a throttle slot before every attempt:
-   * the client calls `auth` once per attempt, so retries are spaced too.
-   */
+  /** One request. `base` (when the route belongs to a base) takes a throttle slot before every attempt, retries too. */
   #call<T>(subject: Subject, base: string | undefined, path: string, req: UpstreamRequest = {}): Promise<T> {
+    const throttle = this.#throttle;
     const client = new UpstreamClient({
       service: 'Airtable',
       serverId: 'airtable',
       baseUrl: serviceUrl('airtable', AIRTABLE_API),
       log: this.#ctx.log,
-      auth: async () => {
-        if (base) await this.#throttle.wait(base, this.#ctx.signal);
-        return { authorization: `Bearer ${await this.#token()}` };
-      },
+      ...(base
+        ? { beforeAttempt: (_path: string, signal?: AbortSignal) => throttle.wait(base, signal) }
+        : {}),
+      auth: async () => ({ authorization: `Bearer ${await this.#token()}` }),
       mapError: (status, body) => airtableError(status, body, subject, this.#scope),
       ...this.#tuning,
     });

@@ -1,24 +1,12 @@
+import { sleep } from '../../util/sleep.js';
+
 /** Time as the throttle sees it; tests pass a virtual clock so spacing is checked without waiting. */
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    }),
-};
+export const realClock: Clock = { now: () => Date.now(), sleep };
 
 /** Bases remembered at most; older slots (already in the past) are forgotten first. */
 const MAX_TRACKED = 1000;

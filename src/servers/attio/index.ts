@@ -23,6 +23,8 @@ export function createAttioServer(tuning: ClientTuning = {}): ServerDefinition {
         authorizeUrl: 'https://app.attio.com/authorize',
         tokenUrl: 'https://app.attio.com/oauth/token',
         tokenEndpointAuth: 'client_secret_post',
+        // guMCP's flow sent no PKCE challenge, and the provider documents none.
+        pkce: false,
       },
       // Attio's authorize endpoint takes no scope: the app's Scopes tab decides what a token may do.
       // guMCP's "read"/"write" are not Attio scopes, so none is sent.

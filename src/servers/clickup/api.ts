@@ -7,7 +7,8 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
-import { clickupError, RateLimitedError, type Subject } from './errors.js';
+import { sleep } from '../../util/sleep.js';
+import { clickupError, type Subject } from './errors.js';
 
 const CLICKUP_API = 'https://api.clickup.com/api/v2';
 /** ClickUp's rate limits count per minute, so a reset is at most a minute away. */
@@ -19,29 +20,14 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    }),
-};
+const realClock: Clock = { now: () => Date.now(), sleep };
 
 /**
- * Timing knobs: the upstream client's retries, the longest wait for a rate limit to reset, and the
- * clock. Tests pass tiny values and a virtual clock.
+ * Timing knobs: the upstream client's retries, the longest wait for a rate limit to reset
+ * (`maxRetryAfterMs`, a minute by default), and the clock. Tests pass tiny values and a virtual clock.
  */
 export interface ClientTuning
   extends Pick<UpstreamOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'maxRetryAfterMs'> {
-  maxResetWaitMs?: number;
   clock?: Clock;
 }
 
@@ -182,8 +168,8 @@ export class ClickUpApi {
     return { authorization: token };
   }
 
-  async #call<T>(subject: Subject, path: string, req: UpstreamRequest = {}): Promise<T> {
-    const { maxResetWaitMs = MAX_RESET_WAIT_MS, clock = realClock, ...client } = this.#tuning;
+  #call<T>(subject: Subject, path: string, req: UpstreamRequest = {}): Promise<T> {
+    const { clock = realClock, ...client } = this.#tuning;
     const http = new UpstreamClient({
       service: 'ClickUp',
       serverId: 'clickup',
@@ -191,18 +177,16 @@ export class ClickUpApi {
       log: this.#ctx.log,
       auth: () => this.#headers(),
       mapError: (status, body, headers) => clickupError(status, body, subject, headers),
+      // ClickUp's 429 carries no Retry-After, only the reset time: it is waited for when it is near.
+      retryDelay: (status, headers) => {
+        const reset = Number(headers.get('x-ratelimit-reset'));
+        return status === 429 && reset > 0 ? Math.max(0, reset * 1000 - clock.now()) : undefined;
+      },
+      maxRetryAfterMs: MAX_RESET_WAIT_MS,
+      sleep: clock.sleep,
       ...client,
     });
-    try {
-      return await http.request<T>(path, req, this.#ctx.signal);
-    } catch (error) {
-      // ClickUp's 429 carries no Retry-After, only the reset time: wait for it when it is near.
-      if (!(error instanceof RateLimitedError)) throw error;
-      const wait = error.resetAtMs - clock.now();
-      if (wait > maxResetWaitMs) throw error;
-      if (wait > 0) await clock.sleep(wait, this.#ctx.signal);
-      return http.request<T>(path, req, this.#ctx.signal);
-    }
+    return http.request<T>(path, req, this.#ctx.signal);
   }
 
   getUser(): Promise<{ user: CuUser }> {

@@ -23,6 +23,8 @@ export function createClickUpServer(tuning: ClientTuning = {}): ServerDefinition
         authorizeUrl: 'https://app.clickup.com/api',
         tokenUrl: 'https://api.clickup.com/api/v2/oauth/token',
         tokenEndpointAuth: 'client_secret_post',
+        // guMCP's flow sent no PKCE challenge, and the provider documents none.
+        pkce: false,
       },
       // ClickUp has no scopes: a token reaches the workspaces the user ticks, with the user's rights.
       scopes: [],

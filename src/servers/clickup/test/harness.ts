@@ -38,7 +38,6 @@ export async function setup(
     retries: 1,
     backoffMs: 1,
     timeoutMs: 2000,
-    maxRetryAfterMs: 100,
     clock,
     ...tuning,
   });
