@@ -87,14 +87,20 @@ export const projectFile = (key: string, name: string, over: Partial<FigmaProjec
 
 // Document trees
 
+const box = { x: 0, y: 0, width: 375, height: 812 };
+const white = { blendMode: 'NORMAL', type: 'SOLID', color: { r: 1, g: 1, b: 1, a: 1 } };
+
 export const frame = (id: string, name: string, children: FigmaNode[] = [], extra = {}): FigmaNode => ({
   id,
   name,
   type: 'FRAME',
   scrollBehavior: 'SCROLLS',
   blendMode: 'PASS_THROUGH',
-  absoluteBoundingBox: { x: 0, y: 0, width: 375, height: 812 },
-  fills: [{ blendMode: 'NORMAL', type: 'SOLID', color: { r: 1, g: 1, b: 1, a: 1 } }],
+  absoluteBoundingBox: box,
+  absoluteRenderBounds: box,
+  clipsContent: true,
+  fills: [white],
+  effects: [],
   children,
   ...extra,
 });
@@ -104,8 +110,17 @@ export const text = (id: string, name: string, characters: string): FigmaNode =>
   name,
   type: 'TEXT',
   scrollBehavior: 'SCROLLS',
+  blendMode: 'PASS_THROUGH',
+  absoluteBoundingBox: { x: 16, y: 16, width: 200, height: 24 },
+  absoluteRenderBounds: { x: 16, y: 18, width: 120, height: 20 },
+  fills: [{ blendMode: 'NORMAL', type: 'SOLID', color: { r: 0, g: 0, b: 0, a: 1 } }],
+  effects: [],
   characters,
   style: { fontFamily: 'Inter', fontWeight: 400, fontSize: 16 },
+  characterStyleOverrides: [],
+  styleOverrideTable: {},
+  lineTypes: ['NONE'],
+  lineIndentations: [0],
 });
 
 export const page = (id: string, name: string, children: FigmaNode[]): FigmaNode => ({
