@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import type { FakeReply, RecordedRequest } from '../../../testing/fake-service.js';
+import type { FakeReply } from '../../../testing/fake-service.js';
+import { OpenApiCheck } from '../../../testing/openapi.js';
 import {
   comment,
   FIGMA_ROUTES,
@@ -27,16 +28,6 @@ import { data, setup } from './harness.js';
  * file FIGMA_OPENAPI_SPEC names; without either the test is skipped.
  */
 
-interface Operation {
-  parameters?: { name: string; in: string; required?: boolean }[];
-  requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
-  responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }>;
-}
-interface Spec {
-  paths: Record<string, Record<string, Operation>>;
-  components: { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
-}
-
 function specFile(): string | undefined {
   if (process.env.FIGMA_OPENAPI_SPEC) return process.env.FIGMA_OPENAPI_SPEC;
   try {
@@ -44,14 +35,6 @@ function specFile(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The description's template for a concrete request, e.g. `/v1/files/{file_key}` for `/v1/files/abc`. */
-function templateOf(spec: Spec, method: string, path: string): string | undefined {
-  return Object.keys(spec.paths).find((template) => {
-    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    return pattern.test(path) && spec.paths[template]?.[method.toLowerCase()];
-  });
 }
 
 /** What each route of the fake answers in this test: the fake's bodies, uncut trees included. */
@@ -102,43 +85,16 @@ test("every request the tools make, and every answer of the fake, fits Figma's O
     t.skip('@figma/rest-api-spec is not installed (or FIGMA_OPENAPI_SPEC names no file)');
     return;
   }
-  const { parse } = await import('yaml');
-  // ajv is CommonJS: its module.exports is the class, which also carries itself as `default`.
-  const Ajv2020 = (await import('ajv/dist/2020.js')).default.default;
-  const spec = parse(readFileSync(file, 'utf8')) as Spec;
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-  ajv.addSchema(spec as object, 'figma');
-
+  const spec = await OpenApiCheck.load(file);
   const { fake, call } = await setup(t);
   for (const [route, reply] of Object.entries(ANSWERS)) fake.route(route, reply);
   for (const [name, args] of CALLS) data(await call(name, args));
 
   const used = new Set<string>();
-  for (const req of fake.requests as RecordedRequest[]) {
-    const template = templateOf(spec, req.method, req.path);
-    assert.ok(template, `${req.method} ${req.path} is an operation of the description`);
-    const route = `${req.method} ${template}`;
-    used.add(route);
-    const op = spec.paths[template]?.[req.method.toLowerCase()] as Operation;
-    const declared = new Set((op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
-    for (const key of req.query.keys())
-      assert.ok(declared.has(key), `${route}: query parameter ${key} is declared`);
-    for (const p of op.parameters ?? []) {
-      if (p.in === 'query' && p.required)
-        assert.ok(req.query.has(p.name), `${route}: sends required ${p.name}`);
-    }
-    if (req.body !== undefined) {
-      const properties = op.requestBody?.content['application/json']?.schema.properties ?? {};
-      for (const key of Object.keys(req.body as object))
-        assert.ok(key in properties, `${route}: body field ${key}`);
-    }
-
-    // The fake's answer against the operation's 200 schema (responses are $refs to components).
+  for (const req of fake.requests) {
+    used.add(spec.assertRequest(req));
     const answer = ANSWERS[`${req.method} ${req.path}`];
-    const ref = op.responses['200']?.$ref;
-    assert.ok(ref, `${route} documents a 200 answer`);
-    const validate = ajv.compile({ $ref: `figma${ref}/content/application~1json/schema` });
-    assert.ok(validate(answer?.body), `${route}: ${ajv.errorsText(validate.errors?.slice(0, 8))}`);
+    spec.assertAnswer(req.method, req.path, answer?.status ?? 200, answer?.body);
   }
   assert.deepEqual([...used].sort(), [...FIGMA_ROUTES].sort(), 'the tools use every route of FIGMA_ROUTES');
 });
