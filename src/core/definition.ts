@@ -77,6 +77,8 @@ export interface OAuthProvider {
   authorizeParams?: Readonly<Record<string, string>>;
   /** Token response fields to keep besides the standard ones (e.g. Slack's `team`). */
   keepTokenFields?: readonly string[];
+  /** Where refresh grants go when the provider has an endpoint of its own for them (Figma); default tokenUrl. */
+  refreshUrl?: string;
   /** Whether the authorize request carries a PKCE S256 challenge (default true). */
   pkce?: boolean;
   /** How the token request body is encoded: a form, as RFC 6749 says (default), or JSON (Notion). */

@@ -9,9 +9,10 @@ export interface OAuthClient {
   /** Absent for public clients, which rely on PKCE alone. */
   clientSecret?: string;
   redirectUri?: string;
-  /** The registration's own endpoints (oauth.json `auth_uri`/`token_uri`), used over the definition's. */
+  /** The registration's own endpoints (oauth.json `auth_uri`/`token_uri`/`refresh_uri`), used over the definition's. */
   authorizeUrl?: string;
   tokenUrl?: string;
+  refreshUrl?: string;
 }
 
 /** The verifier to send with the code: none when the authorize request carried no challenge. */
@@ -75,12 +76,14 @@ export function oauthClient(config: OAuthClientConfig, service: string): OAuthCl
   const redirectUri = nonEmpty(config.redirect_uri);
   const authorizeUrl = endpoint(fields.auth_uri ?? config.auth_uri, 'auth_uri', service);
   const tokenUrl = endpoint(fields.token_uri ?? config.token_uri, 'token_uri', service);
+  const refreshUrl = endpoint(fields.refresh_uri ?? config.refresh_uri, 'refresh_uri', service);
   return {
     clientId,
     ...(clientSecret ? { clientSecret } : {}),
     ...(redirectUri ? { redirectUri } : {}),
     ...(authorizeUrl ? { authorizeUrl } : {}),
     ...(tokenUrl ? { tokenUrl } : {}),
+    ...(refreshUrl ? { refreshUrl } : {}),
   };
 }
 
@@ -173,7 +176,11 @@ export async function requestToken(
   const refused = (detail: string, transient: boolean) =>
     new TokenEndpointError(scrub(`${provider.service} refused ${what}: ${detail}`, secrets), transient);
 
-  const url = new URL(providerUrl(client.tokenUrl ?? provider.tokenUrl, provider, options.tenant));
+  const endpointUrl =
+    grant.grant_type === 'refresh_token'
+      ? (client.refreshUrl ?? provider.refreshUrl ?? client.tokenUrl ?? provider.tokenUrl)
+      : (client.tokenUrl ?? provider.tokenUrl);
+  const url = new URL(providerUrl(endpointUrl, provider, options.tenant));
   const http = new UpstreamClient({
     service: `the ${provider.service} token endpoint`,
     serverId: provider.service,

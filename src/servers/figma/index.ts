@@ -36,6 +36,8 @@ export function createFigmaServer(tuning: ClientTuning = {}): ServerDefinition {
         service: 'figma',
         authorizeUrl: 'https://www.figma.com/oauth',
         tokenUrl: 'https://api.figma.com/v1/oauth/token',
+        // Figma takes refresh grants at an endpoint of their own; the answer has no new refresh token.
+        refreshUrl: 'https://api.figma.com/v1/oauth/refresh',
         scopeSeparator: ' ',
         tokenEndpointAuth: 'client_secret_basic',
         // Figma's token answer names the user it belongs to.

@@ -144,3 +144,26 @@ test('a discovery that refuses the account fails the sign-in with its message', 
   };
   await assert.rejects(signIn(fp), { message: 'This account has no Jira site' });
 });
+
+test('a provider with a refresh endpoint of its own gets refresh grants there, not at the token URL', async () => {
+  fp = await startFakeProvider('client_secret_post');
+  const refreshes: string[] = [];
+  fp.fake.route('POST /refresh', (req) => {
+    refreshes.push((req.body as Record<string, string>).refresh_token ?? '');
+    return { body: { access_token: 'at-refreshed', expires_in: 3600 } };
+  });
+  const provider = { ...fp.provider, refreshUrl: `${fp.fake.url}/refresh` };
+  const source = new MemorySource({ fakesvc: fp.client });
+  await source.save('fakesvc', 'alice', { access_token: 'at-old', refresh_token: 'rt-keep', expires_at: 1 });
+  const lookup = refreshingLookup({
+    source,
+    authSpec: async () => ({ kind: 'oauth2', provider, scopes: [] }),
+  });
+
+  const fresh = await lookup('figma', 'alice');
+
+  assert.deepEqual(refreshes, ['rt-keep']);
+  assert.equal(fp.tokenRequests().length, 0);
+  assert.equal(fresh?.access_token, 'at-refreshed');
+  assert.equal(fresh?.refresh_token, 'rt-keep', 'the refresh token is kept when none comes back');
+});

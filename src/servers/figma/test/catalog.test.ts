@@ -78,6 +78,7 @@ test("auth is Figma's OAuth with the catalog's URLs, Basic client auth and the g
       service: 'figma',
       authorizeUrl: catalog.auth.authorizeUrl,
       tokenUrl: catalog.auth.tokenUrl,
+      refreshUrl: 'https://api.figma.com/v1/oauth/refresh',
       scopeSeparator: ' ',
       tokenEndpointAuth: 'client_secret_basic',
       keepTokenFields: ['user_id', 'user_id_string'],
