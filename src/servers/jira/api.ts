@@ -1,4 +1,4 @@
-import type { ToolContext } from '../../core/context.js';
+import type { Credentials, ToolContext } from '../../core/context.js';
 import { AuthRequiredError, ToolError } from '../../core/errors.js';
 import {
   ATLASSIAN_API,
@@ -258,21 +258,23 @@ export class JiraApi {
   }
 }
 
-/** The stored access token, or a re-authenticate error when none is stored. */
-async function accessToken(ctx: ToolContext): Promise<string> {
-  const token = (await ctx.credentials()).access_token;
+/** The access token of stored credentials, or a re-authenticate error when there is none. */
+function tokenOf(credentials: Readonly<Credentials>): string {
+  const token = credentials.access_token;
   if (typeof token !== 'string' || !token) {
     throw new AuthRequiredError('jira', 'the stored credentials hold no access token');
   }
   return token;
 }
 
+const accessToken = async (ctx: ToolContext): Promise<string> => tokenOf(await ctx.credentials());
+
 /** The sites the user's Jira grant reaches: stored at sign-in, else asked of accessible-resources. */
 export async function jiraSites(ctx: ToolContext, tuning: ClientTuning = {}): Promise<AtlassianSite[]> {
   const credentials = await ctx.credentials();
   const stored = storedSites(credentials, JIRA);
   if (stored.length) return stored;
-  return fetchSites(JIRA, await accessToken(ctx), { log: ctx.log, signal: ctx.signal, tuning });
+  return fetchSites(JIRA, tokenOf(credentials), { log: ctx.log, signal: ctx.signal, tuning });
 }
 
 /** Makes the Jira client a tool uses: on the site its arguments choose, naming its scopes on a 401/403. */
@@ -285,7 +287,7 @@ export type ApiFactory = (
 export function apiFactory(tuning: ClientTuning = {}): ApiFactory {
   return async (ctx, scopes, choice) => {
     const credentials = await ctx.credentials();
-    const token = await accessToken(ctx);
+    const token = tokenOf(credentials);
     const site = await resolveSite(JIRA, credentials, choice, () =>
       fetchSites(JIRA, token, { log: ctx.log, signal: ctx.signal, tuning }),
     );

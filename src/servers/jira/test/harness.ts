@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createJiraServer } from '../index.js';
+import { ACME, API } from './fake-jira.js';
+
+export const TOKEN = 'eyJraWQiOiJhdXRoLmF0bGFzc2lhbi5jb20tQUNDRVNTIiwiYWxnIjoiUlMyNTYifQ.jira-test-token';
+
+/** Credentials as `gumcp auth jira` stores them: tokens and the sites discovery found. */
+export const CREDENTIALS = {
+  access_token: TOKEN,
+  refresh_token: 'eyJraWQiOiJhdXRoLmF0bGFzc2lhbi5jb20tUkVGUkVTSCJ9.refresh',
+  expires_at: Math.floor(Date.now() / 1000) + 3600,
+  scope: 'read:jira-work write:jira-work read:jira-user offline_access manage:jira-project',
+  sites: [ACME],
+};
+
+/** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
+export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake Atlassian gateway on 127.0.0.1 and an MCP client on the Jira server pointed at it. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = CREDENTIALS,
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'jira');
+  const client = await connect(createJiraServer(FAST), { credentials });
+  t.after(() => client.close());
+  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+export function assertHeaders(req: RecordedRequest, token = TOKEN): void {
+  assert.equal(req.headers.authorization, `Bearer ${token}`);
+  assert.equal(req.headers.accept, 'application/json');
+}
+
+/** The one request the fake got, for `method path` under the site's REST API, with Jira's headers. */
+export function only(fake: FakeService, method: string, path: string, base = API): RecordedRequest {
+  const all = fake.requests.map((r) => `${r.method} ${r.path}`);
+  const matching = fake.requests.filter((r) => r.method === method && r.path === `${base}/${path}`);
+  assert.equal(
+    matching.length,
+    1,
+    `expected one ${method} ${base}/${path}, got: ${all.join(', ') || 'none'}`,
+  );
+  const [req] = matching;
+  assert.ok(req);
+  assertHeaders(req);
+  return req;
+}
+
+export const route = (method: string, path: string, base = API) => `${method} ${base}/${path}`;
+
+/** The structured content of a successful tool result (and checks the text carries the same JSON). */
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+/** The error text of a failed tool result. */
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
+
+export const SITE = { id: ACME.id, name: ACME.name, url: ACME.url };
