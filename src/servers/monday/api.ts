@@ -72,10 +72,13 @@ export class MondayApi {
     req: { mutation?: boolean; cursor?: boolean } = {},
   ): Promise<T> {
     const subject: Subject = { ids, scope: this.#scope, ...(req.cursor ? { cursor: true } : {}) };
+    // The endpoint as a path on its origin, so the request goes to /v2 itself (not /v2/).
+    const endpoint = new URL(serviceUrl('monday', MONDAY_API));
     const client = new GraphQLClient({
       service: 'monday.com',
       serverId: 'monday',
-      baseUrl: serviceUrl('monday', MONDAY_API),
+      baseUrl: endpoint.origin,
+      path: endpoint.pathname,
       log: this.#ctx.log,
       auth: async () => ({ authorization: await accessToken(this.#ctx), 'api-version': MONDAY_API_VERSION }),
       throttled,
