@@ -1,6 +1,6 @@
 import type { ToolContext } from '../../core/context.js';
-import { AuthRequiredError, NotFoundError, ToolError } from '../../core/errors.js';
-import { serviceUrl } from '../../upstream/client.js';
+import { AuthRequiredError, NotFoundError, type ToolError } from '../../core/errors.js';
+import { serviceUrl, UpstreamError } from '../../upstream/client.js';
 import { GraphQLClient, type GraphQLOptions } from '../../upstream/graphql.js';
 import { classify, legacyErrors, type Subject, throttled } from './errors.js';
 import type {
@@ -86,7 +86,7 @@ export class MondayApi {
       // Answers without `errors`: a refused token, or monday.com's older top-level error shape.
       mapError: (status, body) => {
         const legacy = legacyErrors(body);
-        if (legacy) return classify(legacy, status, subject);
+        if (legacy) return classify(legacy, status, subject) ?? refused(legacy, status);
         return status === 401 ? classify([], 401, subject) : undefined;
       },
       ...this.#tuning,
@@ -97,12 +97,7 @@ export class MondayApi {
     });
     // The older shape can come with HTTP 200 and no `errors`, so the client returns it as data.
     const legacy = legacyErrors(data);
-    if (legacy) {
-      throw (
-        classify(legacy, 200, subject) ??
-        new ToolError(`monday.com refused the request: ${legacy[0]?.message}`)
-      );
-    }
+    if (legacy) throw classify(legacy, 200, subject) ?? refused(legacy, 200);
     return data;
   }
 
@@ -389,6 +384,10 @@ export class MondayApi {
     );
   }
 }
+
+/** An error in monday.com's older shape that means nothing more than its message. */
+const refused = (errors: readonly { message: string }[], status: number): ToolError =>
+  new UpstreamError(`monday.com refused the request: ${errors.map((e) => e.message).join('; ')}`, status);
 
 async function accessToken(ctx: ToolContext): Promise<string> {
   const token = (await ctx.credentials()).access_token;

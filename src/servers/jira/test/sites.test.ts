@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { completeSignIn } from '../../../auth/oauth/complete.js';
 import { ToolError } from '../../../core/errors.js';
 import { fakeFor } from '../../../testing/fake-service.js';
 import jira from '../index.js';
@@ -151,4 +152,31 @@ test('discovery after sign-in stores the Jira sites from accessible-resources', 
     discover({ access_token: 'new-token' }),
     (e: Error) => e instanceof ToolError && /gave the app no Jira site/.test(e.message),
   );
+});
+
+test('a completed sign-in stores the tokens and the sites together', async (t) => {
+  const fake = await fakeFor(t, 'jira');
+  fake.route(RESOURCES, { body: [accessibleResource(CLOUD_ID, 'acme')] });
+  assert.equal(jira.auth.kind, 'oauth2');
+  if (jira.auth.kind !== 'oauth2') return;
+
+  const stored = await completeSignIn(jira.auth.provider, {
+    access_token: 'at-1',
+    refresh_token: 'rt-1',
+    expires_in: 3600,
+    scope: 'read:jira-work offline_access',
+    token_type: 'Bearer',
+  });
+
+  assert.equal(stored.access_token, 'at-1');
+  assert.equal(stored.refresh_token, 'rt-1');
+  assert.deepEqual(stored.sites, [
+    {
+      id: CLOUD_ID,
+      url: 'https://acme.atlassian.net',
+      name: 'acme',
+      scopes: ['read:jira-work', 'write:jira-work'],
+    },
+  ]);
+  assert.equal(fake.requests[0]?.headers.authorization, 'Bearer at-1');
 });

@@ -208,3 +208,16 @@ test('without stored credentials, or without an access token in them, no request
   assert.match(failure(await empty.call('get_me')), /stored credentials hold no access token/);
   assert.equal(empty.fake.requests.length, 0);
 });
+
+test('an error in the older shape that means nothing more is reported with its message', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.once('POST /v2', {
+    status: 400,
+    body: { error_code: 'SomeOtherException', error_message: 'Something is off', status_code: 400 },
+  });
+  fake.once('POST /v2', {
+    body: { error_code: 'SomeOtherException', error_message: 'Something else', status_code: 200 },
+  });
+  assert.equal(failure(await call('get_me')), 'monday.com refused the request: Something is off');
+  assert.equal(failure(await call('get_me')), 'monday.com refused the request: Something else');
+});
