@@ -8,12 +8,13 @@ import type { BlockNode, RichText } from './types.js';
 
 type Content = Record<string, unknown> & { rich_text?: RichText[] };
 
-/** Wraps the text between leading and trailing spaces, which Markdown markers must not touch. */
-function wrap(text: string, marker: string): string {
-  const match = /^(\s*)(.*?)(\s*)$/s.exec(text);
-  if (!match?.[2]) return text;
-  return `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
+/** Applies Markdown to the text between its leading and trailing spaces, which markers must not touch. */
+function around(text: string, mark: (core: string) => string): string {
+  const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
+  return core ? `${lead}${mark(core)}${trail}` : text;
 }
+
+const wrap = (text: string, marker: string) => around(text, (core) => `${marker}${core}${marker}`);
 
 /** One rich text item as Markdown, with its annotations and link. */
 function item(rt: RichText): string {
@@ -25,9 +26,7 @@ function item(rt: RichText): string {
   if (a.italic) text = wrap(text, '_');
   if (a.strikethrough) text = wrap(text, '~~');
   const href = rt.text?.link?.url ?? rt.href;
-  if (!href || !text.trim()) return text;
-  const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
-  return `${lead}[${core}](${href})${trail}`;
+  return href ? around(text, (core) => `[${core}](${href})`) : text;
 }
 
 /** A rich text array as inline Markdown. */
@@ -148,9 +147,10 @@ function blockLine(block: BlockNode, number: number): string {
   }
 }
 
-/** Blocks whose children are indented under them (list items, to-dos, toggles). */
-const NESTS = new Set(['bulleted_list_item', 'numbered_list_item', 'to_do', 'toggle']);
-/** List items sit on consecutive lines; other blocks are separated by a blank line. */
+/**
+ * List-like blocks (list items, to-dos, toggles): they sit on consecutive lines with their children
+ * indented under them; other blocks are separated by a blank line, their children following.
+ */
 const LIST = new Set(['bulleted_list_item', 'numbered_list_item', 'to_do', 'toggle']);
 
 /** Blocks (with the children read under them) as one Markdown document. */
@@ -164,10 +164,11 @@ export function blocksToMarkdown(blocks: readonly BlockNode[]): string {
     const children = block.type === 'table' ? [] : (block.children ?? []);
     if (children.length) {
       const inner = blocksToMarkdown(children);
-      if (inner)
-        text = NESTS.has(block.type)
+      if (inner) {
+        text = LIST.has(block.type)
           ? `${text}\n${indent(inner, '  ')}`
           : [text, inner].filter(Boolean).join('\n\n');
+      }
     }
     if (!text) continue;
     const tight = previous !== undefined && LIST.has(previous) && LIST.has(block.type);

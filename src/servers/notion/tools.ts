@@ -199,7 +199,8 @@ async function appendAll(
       created.push(...results.map((b) => ({ id: b.id, type: b.type })));
     } catch (error) {
       const done = before + created.length;
-      if (done === 0 || !(error instanceof Error)) throw error;
+      // Only a tool error's message is for users; anything else stays an internal error.
+      if (done === 0 || !(error instanceof ToolError)) throw error;
       throw new ToolError(`Appended ${done} of ${total} blocks to ${blockId}, then: ${error.message}`);
     }
   }
@@ -410,7 +411,7 @@ export function notionTools(connect: ApiFactory): Record<string, AnyToolDef> {
           if (rest.length) more = await appendAll(notion, page.id, rest, first.length);
         } catch (error) {
           // The page exists: say so, so that it is not created twice.
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = error instanceof ToolError ? error.message : 'internal error';
           throw new ToolError(
             `Created page ${page.id} (${page.url}), but adding the rest of its content failed: ${reason}`,
           );
