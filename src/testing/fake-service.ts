@@ -14,12 +14,14 @@ export interface RecordedRequest {
   /** Parsed JSON or form body when the content type says so, else the raw text (or undefined). */
   body: unknown;
   rawBody: string;
+  /** The body exactly as it arrived, for uploads of files. */
+  bytes: Buffer;
 }
 
 export interface FakeReply {
   status?: number;
   headers?: Record<string, string>;
-  /** Objects are sent as JSON; strings as they are. */
+  /** Objects are sent as JSON; strings and bytes (a file) as they are. */
   body?: unknown;
 }
 
@@ -68,7 +70,8 @@ export async function startFake(): Promise<FakeService> {
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const rawBody = Buffer.concat(chunks).toString();
+    const bytes = Buffer.concat(chunks);
+    const rawBody = bytes.toString();
     const url = new URL(req.url ?? '/', 'http://fake');
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -77,6 +80,7 @@ export async function startFake(): Promise<FakeService> {
       headers: req.headers,
       body: parseBody(req, rawBody),
       rawBody,
+      bytes,
     };
     requests.push(recorded);
     const key = find(recorded.method, recorded.path);
@@ -86,9 +90,11 @@ export async function startFake(): Promise<FakeService> {
         status: 404,
         body: { error: 'not_found', message: `fake has no route for ${recorded.method} ${recorded.path}` },
       };
-    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+    const binary = reply.body instanceof Uint8Array;
+    const text = typeof reply.body === 'string';
+    const body = binary || text ? (reply.body as string | Uint8Array) : JSON.stringify(reply.body ?? null);
     res.writeHead(reply.status ?? 200, {
-      'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json',
+      'content-type': binary ? 'application/octet-stream' : text ? 'text/plain' : 'application/json',
       ...reply.headers,
     });
     res.end(body);

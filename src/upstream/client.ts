@@ -61,7 +61,8 @@ export interface UpstreamOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+/** Answers after which the service did nothing lasting; 529 is the "overloaded" some services use (Notion). */
+const RETRYABLE = new Set([429, 500, 502, 503, 504, 529]);
 const MAY_HAVE_GONE_THROUGH = 'the request may have gone through, so check before trying again';
 
 /** A service's error answer as a tool error that still knows the HTTP status, for callers that branch on it. */

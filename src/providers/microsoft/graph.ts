@@ -98,10 +98,18 @@ export async function graphPages<T>(
   query: Record<string, string | number | undefined>,
   limit: number,
   signal?: AbortSignal,
+  /** Sent with every page, e.g. SharePoint's `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`. */
+  headers?: Record<string, string>,
 ): Promise<{ items: T[]; more: boolean }> {
   const items: T[] = [];
   const origin = new URL(client.baseUrl).origin;
-  let page = await client.get<GraphPage<T>>(first, query, signal);
+  const get = (path: string, q?: Record<string, string | number | undefined>) =>
+    client.request<GraphPage<T>>(
+      path,
+      { ...(q ? { query: q } : {}), ...(headers ? { headers } : {}) },
+      signal,
+    );
+  let page = await get(first, query);
   for (let n = 1; ; n++) {
     items.push(...(page.value ?? []));
     const next = page['@odata.nextLink'];
@@ -113,7 +121,7 @@ export async function graphPages<T>(
         `${client.service} gave a next-page link to another host; stopped after ${items.length} items`,
       );
     }
-    page = await client.get<GraphPage<T>>(next, undefined, signal);
+    page = await get(next);
   }
 }
 

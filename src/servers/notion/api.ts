@@ -1,7 +1,6 @@
 import type { Credentials, ToolContext } from '../../core/context.js';
 import { AuthRequiredError, MissingScopeError, NotFoundError, ToolError } from '../../core/errors.js';
 import {
-  parseRetryAfter,
   serviceUrl,
   UpstreamClient,
   UpstreamError,
@@ -68,23 +67,12 @@ export class CapabilityError extends MissingScopeError {
   }
 }
 
-/** Notion answered 529 service_overload: like a 503, retried when the request is idempotent. */
-class OverloadedError extends UpstreamError {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | undefined,
-  ) {
-    super(message, 529);
-  }
-}
-
 const MAY_HAVE_GONE_THROUGH = 'the request may have gone through, so check before trying again';
 
 /** Maps Notion's `{object: 'error', status, code, message}` to a tool error; 429 and 5xx stay the client's. */
 export function notionError(
   status: number,
   body: unknown,
-  headers: Headers,
   subject: Subject,
   capability: Capability,
   idempotent: boolean,
@@ -107,10 +95,7 @@ export function notionError(
   }
   if (status === 529 || error.code === 'service_overload') {
     const advice = idempotent ? 'try again later' : MAY_HAVE_GONE_THROUGH;
-    return new OverloadedError(
-      `Notion is overloaded (HTTP 529); ${advice}`,
-      parseRetryAfter(headers.get('retry-after')),
-    );
+    return new UpstreamError(`Notion is overloaded (HTTP 529); ${advice}`, 529);
   }
   if (status >= 400 && status < 500 && status !== 429 && message) {
     return new ToolError(`Notion rejected the request for ${subject.id}: ${message}`);
@@ -127,19 +112,6 @@ export function bearer(credentials: Credentials): string {
   throw new AuthRequiredError(SERVER_ID, 'the stored credentials hold no access token');
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new ToolError('Request to Notion was cancelled'));
-      },
-      { once: true },
-    );
-  });
-
 /** The Notion REST calls of one tool, with the capability it needs (named when Notion answers 403). */
 export class NotionApi {
   readonly #ctx: ToolContext;
@@ -154,10 +126,9 @@ export class NotionApi {
 
   /**
    * One request. The client is per request because its error mapping names this request's subject.
-   * A 529 (which the upstream client does not know) is retried here like a 503: idempotent requests
-   * only, after Retry-After or a doubling backoff.
+   * The upstream client retries 429, 5xx and Notion's 529 (overloaded) for idempotent requests.
    */
-  async #call<T>(subject: Subject, path: string, req: UpstreamRequest = {}): Promise<T> {
+  #call<T>(subject: Subject, path: string, req: UpstreamRequest = {}): Promise<T> {
     const idempotent = req.idempotent ?? !(req.method === 'POST' || req.method === 'PATCH');
     const client = new UpstreamClient({
       service: SERVICE,
@@ -168,23 +139,10 @@ export class NotionApi {
         authorization: `Bearer ${bearer(await this.#ctx.credentials())}`,
         'notion-version': NOTION_VERSION,
       }),
-      mapError: (status, body, headers) =>
-        notionError(status, body, headers, subject, this.#capability, idempotent),
+      mapError: (status, body) => notionError(status, body, subject, this.#capability, idempotent),
       ...this.#tuning,
     });
-    const retries = this.#tuning.retries ?? 3;
-    const backoff = this.#tuning.backoffMs ?? 250;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await client.request<T>(path, req, this.#ctx.signal);
-      } catch (error) {
-        if (!(error instanceof OverloadedError) || !idempotent || attempt >= retries) throw error;
-        const wait = error.retryAfterMs ?? backoff * 2 ** attempt;
-        if (wait > (this.#tuning.maxRetryAfterMs ?? 60_000)) throw error;
-        this.#ctx.log.warn({ service: SERVICE, path, attempt }, 'Notion overloaded (529); retrying');
-        await sleep(wait, this.#ctx.signal);
-      }
-    }
+    return client.request<T>(path, req, this.#ctx.signal);
   }
 
   /** Follows start_cursor/next_cursor until `limit` items are in hand or has_more is false. */
