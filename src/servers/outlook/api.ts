@@ -1,5 +1,5 @@
 import type { ToolContext } from '../../core/context.js';
-import { ToolError } from '../../core/errors.js';
+import { NotFoundError, ToolError } from '../../core/errors.js';
 import { type GraphPage, graphApi, graphOrNotFound } from '../../providers/microsoft/graph.js';
 import type { Query, UpstreamClient } from '../../upstream/client.js';
 
@@ -37,13 +37,18 @@ export interface MailFolder {
   unreadItemCount?: number;
 }
 
+/** A recipient as `sendMail` takes it. */
+export interface Recipient {
+  emailAddress: { address: string; name?: string };
+}
+
 /** A message as `sendMail` takes it. */
 export interface OutgoingMessage {
   subject: string;
   body: { contentType: 'Text' | 'HTML'; content: string };
-  toRecipients: { emailAddress: { address: string } }[];
-  ccRecipients?: { emailAddress: { address: string } }[];
-  bccRecipients?: { emailAddress: { address: string } }[];
+  toRecipients: Recipient[];
+  ccRecipients?: Recipient[];
+  bccRecipients?: Recipient[];
 }
 
 const client = (ctx: ToolContext, scope: string): UpstreamClient =>
@@ -81,8 +86,8 @@ const MAX_PAGES = 100;
 const folderPath = (id: string) => `me/mailFolders/${encodeURIComponent(id)}`;
 
 /**
- * The id to put in `me/mailFolders/{id}`: a well-known name as it is, else the top-level folder whose
- * display name matches (in any case), else the value itself taken as a folder id.
+ * The id to put in `me/mailFolders/{id}`: a well-known name as it is, a folder id as it is, else the
+ * top-level folder whose display name matches (in any case).
  */
 export async function resolveFolder(ctx: ToolContext, folder: string): Promise<string> {
   const name = folder.trim();
@@ -91,7 +96,8 @@ export async function resolveFolder(ctx: ToolContext, folder: string): Promise<s
   if (/^[A-Za-z0-9+/=_-]{60,}$/.test(name)) return name;
   const folders = await listAllFolders(ctx);
   const match = folders.find((f) => f.displayName?.toLowerCase() === name.toLowerCase());
-  return match?.id ?? name;
+  if (!match) throw new NotFoundError('Mail folder', folder);
+  return match.id;
 }
 
 async function listAllFolders(ctx: ToolContext): Promise<MailFolder[]> {

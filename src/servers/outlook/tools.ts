@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { adds, reads } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
-import { listMessages, MAIL_READ_WRITE, MAIL_SEND, type Message, resolveFolder, sendMail } from './api.js';
+import {
+  listMessages,
+  MAIL_READ_WRITE,
+  MAIL_SEND,
+  type Message,
+  type Recipient,
+  resolveFolder,
+  sendMail,
+} from './api.js';
 
 /** Most messages read_emails returns in one call; pages are followed up to it. */
 const MAX_EMAILS = 250;
@@ -53,23 +61,25 @@ export function summarize(m: Message): z.input<typeof email> {
   };
 }
 
-/** Addresses in "a@x.com, Bob <b@y.com>; c@z.com" form, each checked, named by the argument on error. */
-function addresses(arg: string, value: string | undefined): string[] {
+/** Recipients in "a@x.com, Bob <b@y.com>; c@z.com" form, each checked, named by the argument on error. */
+function addresses(arg: string, value: string | undefined): Recipient[] {
   if (value === undefined) return [];
-  const list = value
+  return value
     .split(/[,;]/)
     .map((part) => part.trim())
     .filter(Boolean)
-    .map((part) => /<([^<>]+)>$/.exec(part)?.[1]?.trim() ?? part);
-  for (const address of list) {
-    if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address)) {
-      throw new ToolError(`${arg}: "${address}" is not an email address`);
-    }
-  }
-  return list;
+    .map((part) => {
+      const named = /^(.*?)\s*<([^<>]+)>$/.exec(part);
+      const address = (named?.[2] ?? part).trim();
+      if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address)) {
+        throw new ToolError(`${arg}: "${address}" is not an email address`);
+      }
+      const name = named?.[1]?.replace(/^"|"$/g, '').trim();
+      return { emailAddress: { address, ...(name ? { name } : {}) } };
+    });
 }
 
-const recipients = (list: string[]) => list.map((address) => ({ emailAddress: { address } }));
+const plain = (list: Recipient[]) => list.map((r) => r.emailAddress.address);
 
 export const tools = {
   read_emails: tool({
@@ -152,20 +162,24 @@ export const tools = {
       await sendMail(ctx, {
         subject: args.subject,
         body: { contentType: args.body_type === 'html' ? 'HTML' : 'Text', content: args.body },
-        toRecipients: recipients(to),
-        ...(cc.length ? { ccRecipients: recipients(cc) } : {}),
-        ...(bcc.length ? { bccRecipients: recipients(bcc) } : {}),
+        toRecipients: to,
+        ...(cc.length ? { ccRecipients: cc } : {}),
+        ...(bcc.length ? { bccRecipients: bcc } : {}),
       });
-      const copies = [cc.length ? `cc ${cc.join(', ')}` : '', bcc.length ? `bcc ${bcc.join(', ')}` : '']
+      const [toList, ccList, bccList] = [plain(to), plain(cc), plain(bcc)];
+      const copies = [
+        ccList.length ? `cc ${ccList.join(', ')}` : '',
+        bccList.length ? `bcc ${bccList.join(', ')}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
       return {
         sent: true,
-        message: `Email "${args.subject}" sent to ${to.join(', ')}${copies ? ` (${copies})` : ''}`,
+        message: `Email "${args.subject}" sent to ${toList.join(', ')}${copies ? ` (${copies})` : ''}`,
         subject: args.subject,
-        to,
-        cc,
-        bcc,
+        to: toList,
+        cc: ccList,
+        bcc: bccList,
       };
     },
   }),

@@ -147,15 +147,21 @@ test('a folder named by its display name is found among the mail folders, in any
   assert.equal((result.structuredContent as { folder: string }).folder, 'receipts');
 });
 
-test('an unknown folder is named in the error', async (t) => {
+test('an unknown folder is named in the error, whether no folder has its name or Graph has no such id', async (t) => {
   const fake = await fakeOutlook(t, { folders: [mailFolder({ id: 'AAMkF1', displayName: 'Inbox' })] });
-  fake.route(`GET ${ME}/mailFolders/Nope/messages`, { status: 404, body: GRAPH_ERRORS.notFound });
+  fake.route(`GET ${ME}/mailFolders/${FOLDER_ID}/messages`, { status: 404, body: GRAPH_ERRORS.notFound });
   const client = await connect(outlook, { credentials });
 
-  const result = await client.callTool({ name: 'read_emails', arguments: { folder: 'Nope' } });
+  const byName = await client.callTool({ name: 'read_emails', arguments: { folder: 'Nope' } });
+  const byId = await client.callTool({ name: 'read_emails', arguments: { folder: FOLDER_ID } });
 
-  assert.equal(result.isError, true);
-  assert.equal(text(result), 'Mail folder not found: Nope');
+  assert.equal(byName.isError, true);
+  assert.equal(text(byName), 'Mail folder not found: Nope');
+  assert.equal(text(byId), `Mail folder not found: ${FOLDER_ID}`);
+  assert.deepEqual(
+    fake.requests.map((r) => r.path),
+    [`${ME}/mailFolders`, `${ME}/mailFolders/${FOLDER_ID}/messages`],
+  );
 });
 
 test('a wrong count is refused before Graph is called, naming the argument', async (t) => {

@@ -33,7 +33,7 @@ test('send_email posts one message to sendMail, keeps a copy, and reports what w
       body: { contentType: 'Text', content: 'Noon at the usual place?' },
       toRecipients: [
         { emailAddress: { address: 'ada@contoso.com' } },
-        { emailAddress: { address: 'bob@contoso.com' } },
+        { emailAddress: { address: 'bob@contoso.com', name: 'Bob Smith' } },
       ],
       ccRecipients: [{ emailAddress: { address: 'carol@contoso.com' } }],
       bccRecipients: [

@@ -41,12 +41,10 @@ export function joinedTeam(
     webUrl: null,
     isArchived: false,
     tenantId: WORK_TENANT,
-    isMembershipLimitedToOwners: null,
     memberSettings: null,
     guestSettings: null,
     messagingSettings: null,
     funSettings: null,
-    discoverySettings: null,
     summary: null,
     ...extra,
   };

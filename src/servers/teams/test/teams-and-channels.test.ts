@@ -166,12 +166,10 @@ test('get_team_details gives the team with its settings and counts', async (t) =
       webUrl: `https://teams.microsoft.com/l/team/19%3A4a95f7d8db4c4e7fae857bcebe0623e6%40thread.tacv2/conversations?groupId=${TEAM}&tenantId=${WORK_TENANT}`,
       isArchived: false,
       tenantId: WORK_TENANT,
-      isMembershipLimitedToOwners: null,
       memberSettings: { allowCreateUpdateChannels: true, allowDeleteChannels: true },
       guestSettings: { allowCreateUpdateChannels: false, allowDeleteChannels: false },
       messagingSettings: { allowUserEditMessages: true, allowUserDeleteMessages: true },
       funSettings: { allowGiphy: true, giphyContentRating: 'strict' },
-      discoverySettings: { showInTeamsSearchAndSuggestions: true },
       summary: { ownersCount: 2, membersCount: 3, guestsCount: 0 },
     },
   });
