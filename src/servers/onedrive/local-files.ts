@@ -65,7 +65,9 @@ export async function openLocalFile(arg: string, path: string): Promise<ByteSour
   if (!inside(base, real)) throw new ToolError(`${arg}: ${path} is outside ${LOCAL_FILES_VARIABLE}`);
   const info = await stat(real);
   if (!info.isFile()) throw new ToolError(`${arg}: ${path} is not a file`);
-  const handle = await open(real, 'r');
+  const handle = await open(real, 'r').catch(() => {
+    throw new ToolError(`${arg}: ${path} cannot be read`);
+  });
   return {
     size: info.size,
     async read(offset, length) {
