@@ -131,10 +131,17 @@ async function teams<T>(
   try {
     return await call(graphApi(ctx, { serverId: 'teams', service: 'Microsoft Teams', scopes: [scope] }));
   } catch (error) {
-    const refused =
-      error instanceof AuthRequiredError ||
-      (error instanceof UpstreamError && (error.status === 400 || error.status === 403));
-    if (kind === 'unknown' && refused) throw new ToolError(`${error.message} ${PERSONAL_ACCOUNT_HINT}`);
+    if (kind !== 'unknown') throw error;
+    // The errors keep their kind, so the host can still say how to sign in again on its transport.
+    if (error instanceof AuthRequiredError) {
+      throw new AuthRequiredError(
+        'teams',
+        `Microsoft Teams rejected the stored token. ${PERSONAL_ACCOUNT_HINT.slice(0, -1)}`,
+      );
+    }
+    if (error instanceof UpstreamError && (error.status === 400 || error.status === 403)) {
+      throw new UpstreamError(`${error.message} ${PERSONAL_ACCOUNT_HINT}`, error.status);
+    }
     throw error;
   }
 }

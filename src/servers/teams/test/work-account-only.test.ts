@@ -66,9 +66,9 @@ test('when the token cannot tell the account’s kind, a refusal adds that Teams
     text(forbidden),
     /^Permission denied by Microsoft Teams: Forbidden: No authorization information present on the request\. .* If you signed in with a personal Microsoft account \(outlook\.com, hotmail\.com, live\.com\), note that Microsoft Teams needs a work or school account\.$/,
   );
-  assert.match(
+  assert.equal(
     text(unauthorized),
-    /^Not authenticated with teams: .*`gumcp auth teams`\. If you signed in with a personal Microsoft account/,
+    'Not authenticated with teams: Microsoft Teams rejected the stored token. If you signed in with a personal Microsoft account (outlook.com, hotmail.com, live.com), note that Microsoft Teams needs a work or school account. Re-authenticate with `gumcp auth teams`.',
   );
   assert.doesNotMatch(text(unauthorized), /EwBwA8l6/);
 });
