@@ -96,6 +96,23 @@ export interface OAuthProvider {
 /** What a tool handler may return when the tool has no output schema. */
 export type ToolReply = string | { content: ContentBlock[] };
 
+/**
+ * Data of a tool's output schema together with content blocks that belong beside it (a downloaded
+ * file as a resource or image block): the client gets the structured data, its JSON as text, and
+ * these blocks. Made by `withContent`.
+ */
+export class WithContent<T> {
+  constructor(
+    readonly data: T,
+    readonly content: readonly ContentBlock[],
+  ) {}
+}
+
+/** Returns structured data with extra content blocks, e.g. a file's metadata and the file itself. */
+export function withContent<T>(data: T, content: readonly ContentBlock[]): WithContent<T> {
+  return new WithContent(data, content);
+}
+
 export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject | undefined = undefined> {
   title?: string;
   description: string;
@@ -105,7 +122,10 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   annotations?: ToolAnnotations;
   /** OAuth scopes the tool needs, listed in the registry. */
   scopes?: readonly string[];
-  handler(args: z.output<I>, ctx: ToolContext): Promise<O extends z.ZodObject ? z.input<O> : ToolReply>;
+  handler(
+    args: z.output<I>,
+    ctx: ToolContext,
+  ): Promise<O extends z.ZodObject ? z.input<O> | WithContent<z.input<O>> : ToolReply>;
 }
 
 /** A tool with its type parameters erased, for collections of tools. */

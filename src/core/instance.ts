@@ -16,7 +16,7 @@ import {
 import type { z } from 'zod';
 import type { CompiledServer } from './compile.js';
 import type { SessionContext, ToolContext } from './context.js';
-import type { AnyToolDef } from './definition.js';
+import { type AnyToolDef, WithContent } from './definition.js';
 import { AuthRequiredError, ToolError } from './errors.js';
 
 export type ToolOutcome = 'ok' | 'error' | 'invalid_arguments';
@@ -114,7 +114,8 @@ async function runTool(
   try {
     const value = await def.handler(args.data, ctx);
     if (def.output) {
-      const data = def.output.safeParse(value);
+      const [structured, extra] = value instanceof WithContent ? [value.data, value.content] : [value, []];
+      const data = def.output.safeParse(structured);
       if (!data.success) {
         ctx.log.error(
           { tool: name, issues: describeIssues(data.error) },
@@ -123,10 +124,8 @@ async function runTool(
         return { outcome: 'error', result: textResult(`Tool ${name} failed: internal error`, true) };
       }
       const structuredContent = data.data as Record<string, unknown>;
-      return {
-        outcome: 'ok',
-        result: { ...textResult(JSON.stringify(structuredContent)), structuredContent },
-      };
+      const text = { type: 'text' as const, text: JSON.stringify(structuredContent) };
+      return { outcome: 'ok', result: { content: [text, ...extra], structuredContent } };
     }
     const reply = value as string | CallToolResult;
     return { outcome: 'ok', result: typeof reply === 'string' ? textResult(reply) : reply };
