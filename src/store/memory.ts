@@ -7,6 +7,9 @@ interface Entry {
 
 const SWEEP_EVERY = 1000;
 
+/** Code point order, as the other stores sort (JavaScript's default sort is by UTF-16 code unit). */
+const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
 /** A store that lives as long as the process: for tests and for what may be lost. */
 export class MemoryStore implements KeyValueStore {
   readonly #namespaces = new Map<string, Map<string, Entry>>();
@@ -28,6 +31,13 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async set(namespace: string, key: string, value: unknown, ttlSeconds?: number): Promise<void> {
+    // The same rules as the stores that serialize: values are JSON, TTLs are finite and not negative.
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') {
+      throw new TypeError(`Cannot store ${typeof value} under "${key}": values are JSON`);
+    }
+    if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds >= 0)) {
+      throw new RangeError(`ttlSeconds must be a finite number >= 0, got ${ttlSeconds}`);
+    }
     // Expired entries nobody reads again (an abandoned OAuth state) are dropped now and then.
     if (++this.#writesSinceSweep >= SWEEP_EVERY) this.#sweep();
     let ns = this.#namespaces.get(namespace);
@@ -50,7 +60,7 @@ export class MemoryStore implements KeyValueStore {
   async keys(namespace: string): Promise<string[]> {
     const ns = this.#namespaces.get(namespace);
     if (!ns) return [];
-    return [...ns.keys()].filter((key) => this.#live(namespace, key)).sort();
+    return [...ns.keys()].filter((key) => this.#live(namespace, key)).sort(byCodePoint);
   }
 
   /** Entries held, counting expired ones not yet dropped. */

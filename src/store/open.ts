@@ -9,8 +9,10 @@ export interface OpenStoreOptions {
 
 /**
  * Opens the store a URL names. `memory:` keeps everything in the process; `sqlite:<path>` is a
- * SQLite file, relative to the working directory (`sqlite:data/gumcp.db`, `sqlite:///var/lib/gumcp.db`).
- * The one place that maps a configuration URL to a store implementation.
+ * SQLite file, relative to the working directory (`sqlite:data/gumcp.db`, `sqlite:///var/lib/gumcp.db`);
+ * `postgres://…` is a PostgreSQL database and `redis://…` (or `rediss://`) a Redis server, shared by
+ * several hosts. The one place that maps a configuration URL to a store implementation; each driver is
+ * imported only when its scheme is used.
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<KeyValueStore> {
   const scheme = url.split(':', 1)[0];
@@ -23,9 +25,19 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       const open = async () => new (await import('./sqlite.js')).SqliteStore(path);
       return options.lazy ? openedOnFirstUse(open) : open();
     }
+    case 'postgres':
+    case 'postgresql': {
+      const open = async () => (await import('./postgres.js')).PostgresStore.open(url);
+      return options.lazy ? openedOnFirstUse(open) : open();
+    }
+    case 'redis':
+    case 'rediss': {
+      const open = async () => (await import('./redis.js')).RedisStore.open(url);
+      return options.lazy ? openedOnFirstUse(open) : open();
+    }
     default:
       throw new Error(
-        `Unknown store URL scheme "${scheme}:" in GUMCP_STORE (expected memory: or sqlite:<path>)`,
+        `Unknown store URL scheme "${scheme}:" (expected memory:, sqlite:<path>, postgres://… or redis://…)`,
       );
   }
 }

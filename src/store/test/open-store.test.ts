@@ -40,7 +40,7 @@ test('memory: still opens a memory store; bad URLs fail with what to write inste
   await assert.rejects(openStore('mysql://u:secret@h/db'), (error: Error) => {
     assert.equal(
       error.message,
-      'Unknown store URL scheme "mysql:" in GUMCP_STORE (expected memory: or sqlite:<path>)',
+      'Unknown store URL scheme "mysql:" (expected memory:, sqlite:<path>, postgres://… or redis://…)',
     );
     return true;
   });
