@@ -5,9 +5,9 @@
 //   npx tsc -p . && node scripts/conformance.mjs      (or: npm run conformance)
 //
 // Starts `node dist/cli/main.js serve` on free loopback ports, waits for /health_check, runs the suite,
-// prints its summary and the failed checks, stops the host. Exits 1 when any scenario failed, 2 when
-// the run could not happen at all. The host log and the suite's per-scenario checks.json files are
-// kept in a temporary folder whose path is printed.
+// prints its summary and the failed checks and warnings, stops the host. Exits 1 when any check failed
+// or warned (a SHOULD not met), 2 when the run could not happen at all. The host log and the suite's
+// per-scenario checks.json files are kept in a temporary folder whose path is printed.
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -114,7 +114,10 @@ async function runSuite(url, resultsDir, outputLog) {
   return code;
 }
 
-/** Each scenario's failed checks, read from the checks.json files the suite saved. */
+/**
+ * Each scenario's failed checks, and its warnings (a SHOULD not met), read from the checks.json files
+ * the suite saved. A warning fails the run too: the host is held to every SHOULD the suite checks.
+ */
 function failedChecks(resultsDir) {
   const failures = [];
   for (const dir of fs.readdirSync(resultsDir).sort()) {
@@ -122,7 +125,7 @@ function failedChecks(resultsDir) {
     if (!fs.existsSync(file)) continue;
     const scenario = dir.replace(/^server-/, '').replace(/-\d{4}-\d{2}-\d{2}T[\d-]+Z$/, '');
     for (const check of JSON.parse(fs.readFileSync(file, 'utf8'))) {
-      if (check.status === 'FAILURE') failures.push({ scenario, ...check });
+      if (check.status === 'FAILURE' || check.status === 'WARNING') failures.push({ scenario, ...check });
     }
   }
   return failures;
@@ -165,9 +168,9 @@ async function main() {
     const code = await runSuite(`${baseUrl}${MCP_PATH}`, resultsDir, join(workDir, 'suite.log'));
     const failures = fs.existsSync(resultsDir) ? failedChecks(resultsDir) : [];
     if (failures.length > 0) {
-      console.log('\nFailed checks:');
+      console.log('\nFailed checks and warnings:');
       for (const f of failures) {
-        console.log(`  ${f.scenario} / ${f.id}: ${f.errorMessage ?? f.description}`);
+        console.log(`  ${f.status} ${f.scenario} / ${f.id}: ${f.errorMessage ?? f.description}`);
       }
     }
     if (code !== 0 && failures.length === 0) {

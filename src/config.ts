@@ -5,6 +5,11 @@ export interface Config {
   metricsPort: number;
   /** Where data lives: `sqlite:<file>` (the embedded default, under dataDir) or `memory:`. */
   storeUrl: string;
+  /**
+   * Where hosts share what lasts a while (resumable event streams, locks): a `redis://` URL. Unset, a
+   * single host keeps those in its memory.
+   */
+  cacheUrl?: string;
   dataDir: string;
   /** Idle Streamable HTTP and SSE sessions are closed after this long without a message. */
   sessionIdleSeconds: number;
@@ -62,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.GUMCP_LOG_LEVEL ?? 'info',
     apiKeys: apiKeyMode(env.GUMCP_API_KEYS),
     ...(env.GUMCP_PUBLIC_URL ? { publicUrl: env.GUMCP_PUBLIC_URL } : {}),
+    ...(env.GUMCP_CACHE ? { cacheUrl: env.GUMCP_CACHE } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

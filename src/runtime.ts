@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { SessionContext } from './core/context.js';
 import { ServerRegistry } from './core/registry.js';
 import { type CredentialsLookup, sessionContext } from './core/session.js';
+import { sharedLocks, type WithLock } from './store/locks.js';
 import { openStore } from './store/open.js';
 import type { KeyValueStore } from './store/types.js';
 import { userStore } from './store/user-store.js';
@@ -19,6 +20,13 @@ export interface Runtime {
   readonly config: Config;
   readonly registry: ServerRegistry;
   readonly store: KeyValueStore;
+  /**
+   * What hosts share for a while (sign-in states, resumable event streams): the GUMCP_CACHE store
+   * (Redis) when set, else undefined and those live in `store` or in memory.
+   */
+  readonly cache: KeyValueStore | undefined;
+  /** A lock every host of the deployment respects (the cache's or the store's), else this process's. */
+  readonly withLock: WithLock;
   readonly log: Logger;
   readonly credentials: CredentialSources;
   /**
@@ -46,13 +54,21 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const store = await openStore(config.storeUrl, { lazy: options.lazyStore });
+  let cache: KeyValueStore | undefined;
+  try {
+    cache = config.cacheUrl ? await openStore(config.cacheUrl, { lazy: options.lazyStore }) : undefined;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const withLock = sharedLocks(cache, store);
   const registry = options.registry ?? new ServerRegistry();
   const credentials = options.credentials ?? credentialSourceFromEnv(process.env, store, { log });
   try {
     // A wrong encryption key must stop the start, not surface on a user's first tool call.
     await credentials.ready?.();
   } catch (error) {
-    await store.close();
+    await Promise.all([store.close(), cache?.close()]);
     throw error;
   }
   // One refreshing lookup per source, so concurrent calls of a user share one refresh.
@@ -65,6 +81,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         source,
         authSpec: async (id) => (await registry.load(id)).definition.auth,
         log,
+        withLock,
       });
       lookups.set(source, lookup);
     }
@@ -83,6 +100,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     config,
     registry,
     store,
+    cache,
+    withLock,
     log,
     credentials,
     session(serverId, userId, apiKey) {
@@ -107,6 +126,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       connectBase = base.replace(/\/+$/, '');
       sessions.clear();
     },
-    close: () => store.close(),
+    close: async () => {
+      await Promise.all([store.close(), cache?.close()]);
+    },
   };
 }

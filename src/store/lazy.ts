@@ -1,3 +1,4 @@
+import { localLocks } from './locks.js';
 import type { KeyValueStore } from './types.js';
 
 /**
@@ -7,6 +8,7 @@ import type { KeyValueStore } from './types.js';
  */
 export function openedOnFirstUse(open: () => Promise<KeyValueStore>): KeyValueStore {
   let opening: Promise<KeyValueStore> | undefined;
+  const local = localLocks();
   const store = () => {
     opening ??= open();
     return opening;
@@ -16,6 +18,11 @@ export function openedOnFirstUse(open: () => Promise<KeyValueStore>): KeyValueSt
     set: async (namespace, key, value, ttlSeconds) => (await store()).set(namespace, key, value, ttlSeconds),
     delete: async (namespace, key) => (await store()).delete(namespace, key),
     keys: async (namespace) => (await store()).keys(namespace),
+    // A lazy store is opened by its first lock too: whether the store shares locks is known then.
+    withLock: async (name, fn, options) => {
+      const opened = await store();
+      return opened.withLock ? opened.withLock(name, fn, options) : local(name, fn);
+    },
     // Closing a store that was never opened (or failed to open) has nothing to close.
     close: async () => {
       const opened = await opening?.catch(() => undefined);

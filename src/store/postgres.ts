@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { KeyValueStore } from './types.js';
+import { pollForLock } from './locks.js';
+import type { KeyValueStore, LockOptions } from './types.js';
 
 /**
  * The store for a deployment of several hosts: one PostgreSQL database they all share. A write is
@@ -49,35 +50,42 @@ const keyBytes = (key: string) => Buffer.from(key, 'utf8');
 
 export class PostgresStore implements KeyValueStore {
   readonly #pool: pg.Pool;
+  readonly #newLockPool: () => pg.Pool;
+  #lockPool: pg.Pool | undefined;
   readonly #purgeIntervalMs: number;
   #nextPurge = 0;
 
-  private constructor(pool: pg.Pool, purgeIntervalMs: number) {
+  private constructor(pool: pg.Pool, newLockPool: () => pg.Pool, purgeIntervalMs: number) {
     this.#pool = pool;
+    this.#newLockPool = newLockPool;
     this.#purgeIntervalMs = purgeIntervalMs;
   }
 
   /** Connects, brings the schema up to date, and returns the store. The URL is never logged. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const timeout = options.timeoutMs ?? 10_000;
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.maxConnections ?? 10,
-      connectionTimeoutMillis: timeout,
-      statement_timeout: timeout,
-      idleTimeoutMillis: 30_000,
-      application_name: 'gumcp',
-    });
-    // A connection that breaks while idle (a restarted server) is dropped by the pool and replaced on
-    // the next query; without a listener the error would crash the process.
-    pool.on('error', () => undefined);
+    const newPool = (max: number) => {
+      const pool = new pg.Pool({
+        connectionString: url,
+        max,
+        connectionTimeoutMillis: timeout,
+        statement_timeout: timeout,
+        idleTimeoutMillis: 30_000,
+        application_name: 'gumcp',
+      });
+      // A connection that breaks while idle (a restarted server) is dropped by the pool and replaced on
+      // the next query; without a listener the error would crash the process.
+      pool.on('error', () => undefined);
+      return pool;
+    };
+    const pool = newPool(options.maxConnections ?? 10);
     try {
       await migrate(pool, POSTGRES_MIGRATIONS);
     } catch (error) {
       await pool.end();
       throw new Error(`Could not open the PostgreSQL store: ${(error as Error).message}`, { cause: error });
     }
-    return new PostgresStore(pool, options.purgeIntervalMs ?? 60_000);
+    return new PostgresStore(pool, () => newPool(20), options.purgeIntervalMs ?? 60_000);
   }
 
   async get<T>(namespace: string, key: string): Promise<T | undefined> {
@@ -127,13 +135,46 @@ export class PostgresStore implements KeyValueStore {
     return rows.map((r) => r.key.toString('utf8'));
   }
 
-  /** The pool, for pieces that need PostgreSQL itself (advisory locks across hosts). */
-  get pool(): pg.Pool {
-    return this.#pool;
+  /**
+   * A lock every host on this database respects: a session advisory lock, held on a connection of a
+   * pool of its own (so that holders never starve the queries they run of connections). PostgreSQL
+   * frees it if that connection dies, so a crashed holder cannot keep it. A waiter holds no connection.
+   */
+  async withLock<T>(name: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+    const key = `gumcp:${name}`;
+    this.#lockPool ??= this.#newLockPool();
+    const pool = this.#lockPool;
+    const release = await pollForLock(name, options.waitMs ?? 10_000, async () => {
+      const client = await pool.connect();
+      const { rows } = await client
+        .query<{ taken: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS taken', [key])
+        .catch((error: Error) => {
+          client.release(error);
+          throw error;
+        });
+      if (rows[0]?.taken !== true) {
+        client.release();
+        return undefined;
+      }
+      return async () => {
+        try {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+          client.release();
+        } catch (error) {
+          // A connection that cannot unlock is dropped: its lock goes with it.
+          client.release(error as Error);
+        }
+      };
+    });
+    try {
+      return await fn();
+    } finally {
+      await release();
+    }
   }
 
   async close(): Promise<void> {
-    await this.#pool.end();
+    await Promise.all([this.#pool.end(), this.#lockPool?.end()]);
   }
 }
 

@@ -1,5 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
-import type { KeyValueStore } from './types.js';
+import { pollForLock } from './locks.js';
+import type { KeyValueStore, LockOptions } from './types.js';
+
+/** Deletes a lock only if it still holds the releasing holder's token (it may have lapsed and moved on). */
+const RELEASE =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /**
  * A store in Redis, for what several hosts share for a while: OAuth sign-in states, resumable event
@@ -107,9 +113,32 @@ export class RedisStore implements KeyValueStore {
     return members.filter((_, i) => exists[i]);
   }
 
-  /** The client, for pieces that need Redis itself (locks). */
-  get client(): Client {
-    return this.#client;
+  /**
+   * A lock every host sharing this Redis respects: SET NX with a random token and an expiry (a holder
+   * that dies cannot keep it), released only by its holder (a compare-and-delete script).
+   */
+  async withLock<T>(name: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+    const key = `${this.#prefix}:lock:${name}`;
+    const token = randomBytes(16).toString('hex');
+    const ttl = options.ttlMs ?? 30_000;
+    const release = await pollForLock(name, options.waitMs ?? 10_000, async () => {
+      const taken = await this.#run(
+        this.#client.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: ttl } }),
+        'taking a Redis lock',
+      );
+      if (taken !== 'OK') return undefined;
+      return async () => {
+        await this.#run(
+          this.#client.eval(RELEASE, { keys: [key], arguments: [token] }),
+          'releasing a Redis lock',
+        );
+      };
+    });
+    try {
+      return await fn();
+    } finally {
+      await release().catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {

@@ -10,5 +10,24 @@ export interface KeyValueStore {
   delete(namespace: string, key: string): Promise<boolean>;
   /** Keys of a namespace in lexical order. */
   keys(namespace: string): Promise<string[]>;
+  /**
+   * Runs `fn` while holding the named lock, which every process sharing this store respects (a token
+   * refresh runs once across all hosts). Stores one process owns leave it out: an in-process lock
+   * then serves. Waits at most `waitMs` for the lock; the lock lapses after `ttlMs` if its holder dies.
+   */
+  withLock?<T>(name: string, fn: () => Promise<T>, options?: LockOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface LockOptions {
+  /** Longest wait for the lock before failing (default 10 s). */
+  waitMs?: number;
+  /** How long the lock outlives a holder that died without releasing it (default 30 s). */
+  ttlMs?: number;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(name: string, waitMs: number) {
+    super(`Waited ${waitMs} ms for the lock "${name}" without getting it`);
+  }
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AuthSpec, OAuth2Auth } from '../../core/definition.js';
 import { AuthRequiredError, ToolError } from '../../core/errors.js';
 import type { CredentialsLookup } from '../../core/session.js';
+import type { WithLock } from '../../store/locks.js';
 import type { CredentialSource, StoredCredentials } from '../types.js';
 import { missingClientMessage } from './client-config.js';
 import { oauthClient, requestToken, TokenEndpointError, toStoredCredentials } from './token.js';
@@ -13,6 +14,11 @@ export interface RefreshingLookupOptions {
   /** Refresh when the access token expires within this many seconds. */
   marginSeconds?: number;
   log?: Logger;
+  /**
+   * A lock shared by every host (the store's), so that a refresh runs once across all of them:
+   * providers that rotate refresh tokens sign the user out when two refreshes race.
+   */
+  withLock?: WithLock;
 }
 
 /** A refresh answer without expires_in still comes from an expiring grant; assume an hour, as guMCP does. */
@@ -93,7 +99,10 @@ export function refreshingLookup(options: RefreshingLookupOptions): CredentialsL
     const key = `${auth.provider.service}\u0000${userId}`;
     let flight = inFlight.get(key);
     if (!flight) {
-      flight = refresh(serverId, auth, userId).finally(() => inFlight.delete(key));
+      const once = () => refresh(serverId, auth, userId);
+      const lockName = `oauth-refresh:${auth.provider.service}:${userId}`;
+      const locked = options.withLock ? options.withLock(lockName, once) : once();
+      flight = locked.finally(() => inFlight.delete(key));
       inFlight.set(key, flight);
     }
     return flight;

@@ -13,10 +13,12 @@ import {
   isInitializeRequest,
   isJsonContentType,
   isLegacyRequest,
+  LATEST_PROTOCOL_VERSION,
   localhostAllowedHostnames,
   localhostAllowedOrigins,
   type McpHttpHandler,
   originValidationResponse,
+  SUPPORTED_PROTOCOL_VERSIONS,
   WebStandardStreamableHTTPServerTransport,
 } from '@modelcontextprotocol/server';
 import { SSEServerTransport } from '@modelcontextprotocol/server-legacy/sse';
@@ -27,6 +29,7 @@ import type { Runtime } from '../../runtime.js';
 import { logProcessWarnings } from '../../util/log.js';
 import { connectRoutes } from './connect.js';
 import { JSONRPC, jsonRpcError } from './errors.js';
+import { MemoryEventStore, StoreEventStore } from './event-store.js';
 import { HostMetrics } from './metrics.js';
 import { MemoryReclaimer } from './reclaim.js';
 import { SessionTable } from './sessions.js';
@@ -45,6 +48,8 @@ export interface Host {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** How soon a client should reconnect to a stream the host closed (SSE `retry`, SEP-1699 polling). */
+const RETRY_INTERVAL_MS = 1000;
 const PROTOCOL_VERSION_META = 'io.modelcontextprotocol/protocolVersion';
 
 /**
@@ -94,6 +99,29 @@ export function claimsModernEnvelope(body: unknown): boolean {
   return typeof meta === 'object' && meta !== null && !Array.isArray(meta) && PROTOCOL_VERSION_META in meta;
 }
 
+/** The version an initialize request settles on: the client's when supported, else the latest. */
+function negotiatedVersion(initialize: unknown): string {
+  const asked = (initialize as { params?: { protocolVersion?: unknown } }).params?.protocolVersion;
+  return typeof asked === 'string' && SUPPORTED_PROTOCOL_VERSIONS.includes(asked)
+    ? asked
+    : LATEST_PROTOCOL_VERSION;
+}
+
+/**
+ * A session speaks the version it negotiated. A request of that session whose MCP-Protocol-Version
+ * header names another supported version is read as the session's, so that what the session agreed
+ * to (resumable streams with priming events, from 2025-11-25) does not change under it mid-session.
+ */
+function inSessionVersion(request: Request, negotiated: string | undefined): Request {
+  const header = request.headers.get('mcp-protocol-version');
+  if (!negotiated || !header || header === negotiated || !SUPPORTED_PROTOCOL_VERSIONS.includes(header)) {
+    return request;
+  }
+  const headers = new Headers(request.headers);
+  headers.set('mcp-protocol-version', negotiated);
+  return new Request(request, { headers });
+}
+
 /** Host names the Host header may carry: loopback, the bound address, and configured names. */
 function allowedHosts(bind: string, configured: string[]): string[] | undefined {
   const wildcard = bind === '0.0.0.0' || bind === '::';
@@ -115,6 +143,8 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     );
   }
   const tenant = tenantResolver(runtime);
+  // Where a session's stream events wait for a client that reconnects (Last-Event-ID).
+  const eventStore = runtime.cache ? new StoreEventStore(runtime.cache) : new MemoryEventStore();
   const tooLarge = `Request body larger than ${config.maxBodyBytes} bytes`;
 
   // One modern (2026-07-28, stateless) handler per server; 2025-era traffic is routed to sessions.
@@ -202,7 +232,8 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     '/',
     connectRoutes({
       registry,
-      store: runtime.store,
+      // A sign-in may come back to another host than the one it started on: states live where all see them.
+      store: runtime.cache ?? runtime.store,
       sources: runtime.credentials,
       publicUrl:
         config.publicUrl ??
@@ -312,6 +343,8 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       maxRequestBodySize: config.maxBodyBytes,
+      eventStore,
+      retryInterval: RETRY_INTERVAL_MS,
       onsessioninitialized: (id) => {
         sessions.add({
           id,
@@ -322,18 +355,22 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
           close: () => server.close(),
         });
         streamable.set(id, transport);
+        versions.set(id, negotiatedVersion(body));
       },
     });
     transport.onclose = () => {
       const id = transport.sessionId;
       if (id === undefined) return;
       streamable.delete(id);
+      versions.delete(id);
       sessions.remove(id);
     };
     await server.connect(transport);
     return transport.handleRequest(c.req.raw, { parsedBody: body });
   };
   const streamable = new Map<string, WebStandardStreamableHTTPServerTransport>();
+  /** The protocol version each session negotiated at initialize. */
+  const versions = new Map<string, string>();
 
   app.all('/:server/:key', async (c) => {
     const method = c.req.method;
@@ -349,9 +386,10 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
       ) {
         return jsonRpcError(404, JSONRPC.sessionNotFound, 'Session not found: initialize a new session');
       }
-      if (method !== 'POST') return transport.handleRequest(c.req.raw);
+      const request = inSessionVersion(c.req.raw, versions.get(sessionId));
+      if (method !== 'POST') return transport.handleRequest(request);
       const read = await readJson(c);
-      return read instanceof Response ? read : transport.handleRequest(c.req.raw, { parsedBody: read.body });
+      return read instanceof Response ? read : transport.handleRequest(request, { parsedBody: read.body });
     }
     if (method === 'GET') {
       if (c.req.header('accept')?.includes('text/event-stream')) return openSse(c);

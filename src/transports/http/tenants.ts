@@ -8,7 +8,8 @@ export interface Tenant {
   apiKey?: string;
 }
 
-const KEY_CACHE_MS = 10_000;
+/** How long a verified key is trusted without asking the store again: a revocation reaches every host within it. */
+const KEY_CACHE_MS = 2_000;
 const KEY_CACHE_MAX = 10_000;
 
 /**
