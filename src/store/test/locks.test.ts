@@ -78,7 +78,13 @@ for (const [kind, open] of Object.entries(KINDS)) {
 
       if (kind === 'in-process') return; // a process's own lock has no wait limit: its holders are its own
       let free = () => {};
-      const holder = hosts.a(name, () => new Promise<void>((resolve) => void (free = resolve)));
+      const holder = hosts.a(
+        name,
+        () =>
+          new Promise<void>((resolve) => {
+            free = resolve;
+          }),
+      );
       await pause(50);
       await assert.rejects(
         hosts.b(name, async () => 'never', { waitMs: 150 }),
