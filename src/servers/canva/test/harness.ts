@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { CanvaTuning } from '../api.js';
+import { createCanvaServer } from '../index.js';
+
+export const TOKEN =
+  'JagALLazU0i2ld9WW4zTO4kaG0lkvP8Y5sSO206ZwxNF4E1y3xKJKF7TzN17BXTfaNOeY0P88AeRCE6cRF7SJzvf3Sx97rA80sGHtFplFo';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export type CallOptions = Parameters<Client['callTool']>[1];
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  /** Every wait asked for, retries' and polls' alike, in order: nothing really sleeps. */
+  sleeps: number[];
+  call(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallResult>;
+}
+
+/**
+ * A fake Canva on 127.0.0.1 (GUMCP_CANVA_API_URL points at its /rest/v1) and an MCP client connected
+ * to the Canva server, with fast retries and a virtual sleep for retries and job polls.
+ */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { access_token: TOKEN, refresh_token: 'rt' },
+  tuning: CanvaTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'canva', '/rest/v1');
+  const sleeps: number[] = [];
+  const sleep = async (ms: number) => {
+    sleeps.push(ms);
+  };
+  const server = createCanvaServer({
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    maxRetryAfterMs: 5000,
+    sleep,
+    ...tuning,
+    poll: { initialDelayMs: 10, maxDelayMs: 40, deadlineMs: 60_000, sleep, ...tuning.poll },
+  });
+  const client = await connect(server, { credentials });
+  t.after(() => client.close());
+  return {
+    fake,
+    client,
+    sleeps,
+    call: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
+  };
+}
+
+/** The structured content of a successful tool result, checked against its text. */
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+/** The message of a failed tool result. */
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected the tool to fail, got ${text(result)}`);
+  return text(result);
+}
+
+/** Asserts a request's method, path, bearer token and (when given) JSON body and query. */
+export function assertRequest(
+  req: RecordedRequest | undefined,
+  expected: { method: string; path: string; body?: unknown; query?: Record<string, string> },
+  token = TOKEN,
+): void {
+  assert.ok(req, `no request for ${expected.method} ${expected.path}`);
+  assert.equal(`${req.method} ${req.path}`, `${expected.method} ${expected.path}`);
+  assert.equal(req.headers.authorization, `Bearer ${token}`);
+  assert.deepEqual(Object.fromEntries(req.query), expected.query ?? {});
+  if (expected.body === undefined) assert.equal(req.rawBody, '');
+  else {
+    assert.match(String(req.headers['content-type']), /^application\/json/);
+    assert.deepEqual(req.body, expected.body);
+  }
+}
