@@ -294,6 +294,7 @@ export class DropboxApi {
         // A retried append whose first attempt arrived: Dropbox says where its data ends.
         if (
           !(error instanceof OffsetError) ||
+          !Number.isInteger(error.correctOffset) ||
           error.correctOffset <= offset ||
           error.correctOffset > bytes.length
         ) {
