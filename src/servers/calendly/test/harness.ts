@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createCalendlyServer } from '../index.js';
+import { me } from './fake-calendly.js';
+
+export const TOKEN = 'eyJraWQiOiJ0ZXN0LWNhbGVuZGx5LW9hdXRoLXRva2VuIn0.secret-part';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  /** The waits the client took between attempts, in ms (recorded, not slept). */
+  waits: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/**
+ * A fake Calendly on 127.0.0.1 (GUMCP_CALENDLY_API_URL), answering GET /users/me, and an MCP client
+ * on a server whose retries wait no real time.
+ */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { access_token: TOKEN, token_type: 'Bearer' },
+  tuning: ClientTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'calendly');
+  fake.route('GET /users/me', { body: me });
+  const waits: number[] = [];
+  const server = createCalendlyServer({
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    ...tuning,
+  });
+  const client = await connect(server, { credentials });
+  t.after(() => client.close());
+  return { fake, client, waits, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+export function assertAuth(req: RecordedRequest, token = TOKEN): void {
+  assert.equal(req.headers.authorization, `Bearer ${token}`);
+}
+
+/** The requests other than the session's one GET /users/me. */
+export function calls(fake: FakeService): RecordedRequest[] {
+  return fake.requests.filter((r) => r.path !== '/users/me');
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
