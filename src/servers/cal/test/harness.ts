@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createCalServer } from '../index.js';
+
+export const KEY = 'cal_live_0123456789abcdef0123456789abcdef';
+
+/** Quick retries whose waits are recorded, not slept. */
+export function tuning(waits: number[]): ClientTuning {
+  return {
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  };
+}
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  waits: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake Cal.com API v2 on 127.0.0.1 (GUMCP_CAL_API_URL) and an MCP client on the Cal.com server. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { api_key: KEY },
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'cal', '/v2');
+  const waits: number[] = [];
+  const client = await connect(createCalServer(tuning(waits)), { credentials });
+  t.after(() => client.close());
+  return { fake, waits, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** The key as a Bearer token, and the endpoint family's pinned version (none for /v2/me). */
+export function assertHeaders(req: RecordedRequest, version: string | undefined, key = KEY): void {
+  assert.equal(req.headers.authorization, `Bearer ${key}`);
+  assert.equal(req.headers['cal-api-version'], version);
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
