@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createLoopsServer } from '../index.js';
+import type { Clock } from '../throttle.js';
+
+export const KEY = 'd41d8cd98f00b204e9800998ecf8427e-loops-test-key';
+
+/** A clock whose sleeps move its time forward at once and are recorded. */
+export class VirtualClock implements Clock {
+  time = 1_700_000_000_000;
+  readonly sleeps: number[] = [];
+  now = () => this.time;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+export const fast = (clock: VirtualClock): ClientTuning => ({
+  retries: 2,
+  backoffMs: 1,
+  timeoutMs: 2000,
+  clock,
+});
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  clock: VirtualClock;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake Loops API on 127.0.0.1 (GUMCP_LOOPS_API_URL) and an MCP client on a server with a virtual clock. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { key: KEY },
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'loops', '/api/v1');
+  const clock = new VirtualClock();
+  const client = await connect(createLoopsServer(fast(clock)), { credentials });
+  t.after(() => client.close());
+  return { fake, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+export function assertAuth(req: RecordedRequest, key = KEY): void {
+  assert.equal(req.headers.authorization, `Bearer ${key}`);
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
