@@ -3,6 +3,7 @@ import { adds, overwrites, reads } from '../../core/annotations.js';
 import type { ToolContext } from '../../core/context.js';
 import { type AnyToolDef, type ToolDef, tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
+import { UpstreamError } from '../../upstream/client.js';
 import { type ApiFactory, type CalendlyApi, calendlyId, collect, idOf } from './api.js';
 import { eventSchema, eventTypeSchema, slotSchema, toEvent, toEventType, toSlot } from './shapes.js';
 
@@ -215,7 +216,8 @@ export function calendlyTools(connect: ApiFactory): Record<string, AnyToolDef> {
 
     cancel_event: calendlyTool({
       description:
-        'Cancel a scheduled event; Calendly notifies the invitees, with the reason when one is given.',
+        'Cancel a scheduled event; Calendly notifies the invitees, with the reason when one is given. An ' +
+        'event that is already canceled is reported with its earlier cancellation.',
       input: z.object({
         event_id: calendlyIdArg('scheduled event').describe('Id (or URI) of the scheduled event'),
         reason: z
@@ -227,20 +229,41 @@ export function calendlyTools(connect: ApiFactory): Record<string, AnyToolDef> {
       output: z.object({
         event_id: z.string(),
         canceled: z.boolean(),
-        canceled_by: z.string(),
-        canceler_type: z.string(),
+        already_canceled: z.boolean().describe('The event was canceled before this call (nothing changed)'),
+        canceled_by: z.string().nullable(),
+        canceler_type: z.string().nullable(),
         reason: z.string().nullable(),
       }),
       annotations: overwrites,
       async run({ event_id, reason }, api) {
-        const c = await api.cancel(event_id, reason);
-        return {
-          event_id,
-          canceled: true,
-          canceled_by: c.canceled_by,
-          canceler_type: c.canceler_type,
-          reason: c.reason ?? null,
-        };
+        try {
+          const c = await api.cancel(event_id, reason);
+          return {
+            event_id,
+            canceled: true,
+            already_canceled: false,
+            canceled_by: c.canceled_by,
+            canceler_type: c.canceler_type,
+            reason: c.reason ?? null,
+          };
+        } catch (error) {
+          // A retry after a lost answer, or a second call, meets Calendly's "already canceled".
+          if (
+            !(error instanceof UpstreamError && error.status === 403 && /already cancel/i.test(error.message))
+          ) {
+            throw error;
+          }
+          const event = await api.scheduledEvent(event_id);
+          if (event.status !== 'canceled') throw error;
+          return {
+            event_id,
+            canceled: true,
+            already_canceled: true,
+            canceled_by: event.cancellation?.canceled_by ?? null,
+            canceler_type: event.cancellation?.canceler_type ?? null,
+            reason: event.cancellation?.reason ?? null,
+          };
+        }
       },
     }),
 

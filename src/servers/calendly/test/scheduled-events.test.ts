@@ -105,6 +105,7 @@ test('cancel_event posts the reason to the event’s cancellation and reports wh
   assert.deepEqual(out, {
     event_id: 'EV1',
     canceled: true,
+    already_canceled: false,
     canceled_by: 'John Doe',
     canceler_type: 'host',
     reason: 'Sick',
@@ -139,15 +140,41 @@ test('cancel_event after a 503 is retried (cancelling twice changes nothing)', a
   assert.equal(calls(fake).length, 2);
 });
 
-test('an event already canceled or in the past gives Calendly’s reason', async (t) => {
+test('a retry that meets “already canceled” reports the earlier cancellation, read from the event', async (t) => {
   const { fake, call } = await setup(t);
+  fake.once('POST /scheduled_events/EV1/cancellation', { status: 502, body: {} });
   fake.route('POST /scheduled_events/EV1/cancellation', {
     status: 403,
     body: { title: 'Permission Denied', message: 'Event is already canceled' },
   });
+  fake.route('GET /scheduled_events/EV1', {
+    body: {
+      resource: scheduledEvent('EV1', '2031-03-10T14:15:22.123456Z', {
+        status: 'canceled',
+        cancellation: { canceled_by: 'John Doe', reason: 'Sick', canceler_type: 'host' },
+      }),
+    },
+  });
+  assert.deepEqual(data(await call('cancel_event', { event_id: 'EV1', reason: 'Sick' })), {
+    event_id: 'EV1',
+    canceled: true,
+    already_canceled: true,
+    canceled_by: 'John Doe',
+    canceler_type: 'host',
+    reason: 'Sick',
+  });
+  assert.equal(calls(fake).filter((r) => r.method === 'POST').length, 2);
+});
+
+test('an event in the past, or not the user’s, gives Calendly’s reason', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route('POST /scheduled_events/EV1/cancellation', {
+    status: 403,
+    body: { title: 'Permission Denied', message: 'Event in the past' },
+  });
   assert.equal(
     failure(await call('cancel_event', { event_id: 'EV1' })),
-    'Calendly denied access to Scheduled event EV1: Event is already canceled',
+    'Calendly denied access to Scheduled event EV1: Event in the past',
   );
   fake.route('POST /scheduled_events/EV3/cancellation', { status: 403, body: permissionDenied });
   assert.match(failure(await call('cancel_event', { event_id: 'EV3' })), /You do not have permission/);
