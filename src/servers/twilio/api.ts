@@ -191,8 +191,10 @@ export class TwilioApi {
     const items: T[] = [];
     const seen = new Set<string>();
     let cursor = opts.cursor ?? null;
+    // Twilio's PageToken names where a page starts: one seen before would loop.
+    const tokenOf = (c: string) => String(cursorQuery(c).PageToken);
     do {
-      if (cursor) seen.add(cursor);
+      if (cursor) seen.add(tokenOf(cursor));
       // Twilio's PageToken marks where the next page starts, so a shorter last page loses nothing.
       const size = Math.min(opts.pageSize, opts.maxResults - items.length);
       const page = await this.#call<PageAnswer>(host, subject, path, {
@@ -201,8 +203,7 @@ export class TwilioApi {
       const got = Array.isArray(page[key]) ? (page[key] as T[]) : [];
       items.push(...got);
       cursor = got.length === 0 ? null : nextCursor(host, page);
-      // A cursor already used would loop: the list ends there.
-      if (cursor && seen.has(cursor)) cursor = null;
+      if (cursor && seen.has(tokenOf(cursor))) cursor = null;
     } while (cursor && items.length < opts.maxResults);
     return { items, next_page_token: cursor } satisfies Listed<T>;
   }
