@@ -158,6 +158,8 @@ export function cursorQuery(cursor: string): Query {
 }
 
 const enc = encodeURIComponent;
+/** How the upstream client begins the error of a request that timed out or lost its connection. */
+const NO_ANSWER = 'Twilio did not answer';
 /** The 2010 API's resources live under the account; `#call` fills the SID in. */
 const ACCOUNT = 'Accounts/{AccountSid}';
 
@@ -179,11 +181,20 @@ export class TwilioApi {
 
   async #call<T>(host: HostId, subject: Subject, path: string, req: UpstreamRequest = {}): Promise<T> {
     const key = twilioKey(await this.#ctx.credentials());
-    return twilioClient(host, key, subject, this.#tuning, this.#ctx.log).request<T>(
-      path.replace('{AccountSid}', enc(key.account_sid)),
-      req,
-      this.#ctx.signal,
-    );
+    const client = twilioClient(host, key, subject, this.#tuning, this.#ctx.log);
+    try {
+      return await client.request<T>(
+        path.replace('{AccountSid}', enc(key.account_sid)),
+        req,
+        this.#ctx.signal,
+      );
+    } catch (error) {
+      // A send that got no answer: say which one, as a 5xx does.
+      if (subject.doing && error instanceof ToolError && error.message.startsWith(NO_ANSWER)) {
+        throw new ToolError(`${NO_ANSWER} while ${subject.doing}${error.message.slice(NO_ANSWER.length)}`);
+      }
+      throw error;
+    }
   }
 
   /** Pages of a list followed up to `maxResults`; `key` names the array in each page. */

@@ -166,7 +166,8 @@ test('a send that times out is not retried, and may have gone through', async (t
   api.route(`POST ${MESSAGES}`, () => new Promise(() => undefined));
   assert.equal(
     failure(await call('send_message', send)),
-    'Twilio did not answer; the request may have gone through, so check before trying again',
+    `Twilio did not answer while sending the SMS to ${TO}; the request may have gone through, so check ` +
+      'before trying again',
   );
   assert.equal(api.requests.length, 1);
 });
