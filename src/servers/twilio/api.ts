@@ -93,7 +93,7 @@ export function basicAuth(key: TwilioKey): Record<string, string> {
 /** Twilio's bodies are forms: arrays repeat their key, booleans are `true`/`false`, undefined is left out. */
 export function form(
   fields: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>,
-) {
+): URLSearchParams {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined) continue;

@@ -6,7 +6,7 @@ import type { ApiFactory, ListOptions, TwilioApi } from './api.js';
 // it is placed in.
 
 /** A SID: two letters naming the kind of resource, then 32 hexadecimal characters. */
-export const sid = (prefix: string, what: string) =>
+export const sid = (prefix: string, what: string): z.ZodString =>
   z
     .string()
     .trim()
@@ -16,7 +16,7 @@ export const sid = (prefix: string, what: string) =>
     );
 
 /** Where Twilio also takes a resource's unique name in place of its SID (conversations, in-progress rooms). */
-export const sidOrName = (what: string) =>
+export const sidOrName = (what: string): z.ZodString =>
   z
     .string()
     .trim()
@@ -44,8 +44,17 @@ const count = z.union([z.number(), z.string().regex(/^\d+$/, 'must be a whole nu
 export const MAX_RESULTS = 1000;
 const DEFAULT_PAGE = 50;
 
+type Count = z.ZodPipe<typeof count, z.ZodNumber>;
+
+/** The paging arguments of a list tool. */
+export interface Paging {
+  page_size: z.ZodDefault<Count>;
+  page_token: z.ZodOptional<z.ZodString>;
+  max_results: z.ZodOptional<Count>;
+}
+
 /** page_size (records per page, Twilio's PageSize), page_token and max_results, for a list whose pages hold `max`. */
-export function paging(max: number) {
+export function paging(max: number): Paging {
   return {
     page_size: count
       .pipe(z.number().int().min(1).max(max))
