@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createZendeskServer } from '../index.js';
+import { API } from './fake-zendesk.js';
+
+export const TOKEN = 'zd-oauth-access-8f14e45fceea167a5a36dedd4bea2543';
+
+/** Credentials as `gumcp auth zendesk` stores them: the tokens and the subdomain the user named. */
+export const CREDENTIALS = {
+  access_token: TOKEN,
+  refresh_token: 'zd-oauth-refresh-c9f0f895fb98ab9159f51fd0297e236d',
+  token_type: 'bearer',
+  scope: 'read write',
+  expires_at: Math.floor(Date.now() / 1000) + 3600,
+  subdomain: 'acme',
+};
+
+/** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
+export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake Zendesk (GUMCP_ZENDESK_API_URL points at its /api/v2) and an MCP client on the server. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = CREDENTIALS,
+  tuning: ClientTuning = FAST,
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'zendesk', API);
+  const client = await connect(createZendeskServer(tuning), { credentials });
+  t.after(() => client.close());
+  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+export const route = (method: string, path: string) => `${method} ${API}/${path}`;
+
+/** The one request the fake got, checked to carry the bearer token and ask for JSON. */
+export function onlyRequest(fake: FakeService, token = TOKEN): RecordedRequest {
+  const all = fake.requests.map((r) => `${r.method} ${r.path}`);
+  assert.equal(fake.requests.length, 1, `expected one request, got: ${all.join(', ') || 'none'}`);
+  const [req] = fake.requests as [RecordedRequest];
+  assertAuth(req, token);
+  return req;
+}
+
+export function assertAuth(req: RecordedRequest, token = TOKEN): void {
+  assert.equal(req.headers.authorization, `Bearer ${token}`);
+  assert.equal(req.headers.accept, 'application/json');
+}
+
+/** The structured content of a successful tool result (and checks the text carries the same JSON). */
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+/** The error text of a failed tool result. */
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
