@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createDiscourseServer } from '../index.js';
+
+export const KEY = 'd1s-c0urse-api-key-4f1b2e8d9c7a6b5e4f3a2b1c0d9e8f7a';
+export const SITE = 'https://forum.example.com/';
+
+/** Credentials as `gumcp auth discourse` stores them: guMCP's field names. */
+export const CREDENTIALS = {
+  'metadata[Discourse URL]': 'https://forum.example.com',
+  'metadata[Username]': 'jane',
+  value: KEY,
+};
+
+/** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
+export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/**
+ * A fake Discourse on 127.0.0.1 (GUMCP_DISCOURSE_API_URL points at it, in place of the user's forum)
+ * and an MCP client on the server. Links in results still use the user's forum address.
+ */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = CREDENTIALS,
+  tuning: ClientTuning = FAST,
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'discourse');
+  const client = await connect(createDiscourseServer(tuning), { credentials });
+  t.after(() => client.close());
+  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** Discourse's headers: the key and the user it acts as, and JSON. */
+export function assertAuth(req: RecordedRequest, key = KEY, username = 'jane'): void {
+  assert.equal(req.headers['api-key'], key);
+  assert.equal(req.headers['api-username'], username);
+  assert.equal(req.headers.accept, 'application/json');
+  assert.equal(req.headers.authorization, undefined);
+}
+
+export function onlyRequest(fake: FakeService): RecordedRequest {
+  const all = fake.requests.map((r) => `${r.method} ${r.path}`);
+  assert.equal(fake.requests.length, 1, `expected one request, got: ${all.join(', ') || 'none'}`);
+  const [req] = fake.requests as [RecordedRequest];
+  assertAuth(req);
+  return req;
+}
+
+/** The structured content of a successful tool result (and checks the text carries the same JSON). */
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
