@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning, Clock } from '../api.js';
+import { createXServer } from '../index.js';
+import { API } from './fake-x.js';
+
+export const TOKEN = 'bWRWa3gzdnk3WFRoRUVfUTRtdXhUZ0dSZjhVX0pFLXNPVHpZNGh2WGhCZkVHOjE3MDA.x-access';
+
+/** Credentials as `gumcp auth x` stores them: X's token answer, scopes included. */
+export const CREDENTIALS = {
+  access_token: TOKEN,
+  refresh_token: 'cmVmcmVzaC10b2tlbi1mb3IteC0xMjM0NTY3ODkw',
+  token_type: 'bearer',
+  scope: 'tweet.read users.read follows.read tweet.write offline.access',
+  expires_at: Math.floor(Date.now() / 1000) + 7200,
+};
+
+/** A clock whose sleeps move its time forward at once and are recorded. */
+export class VirtualClock implements Clock {
+  time = 1_750_000_000_000;
+  readonly sleeps: number[] = [];
+  now = () => this.time;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  clock: VirtualClock;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake X API (GUMCP_X_API_URL points at its /2) and an MCP client on a server with a virtual clock. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = CREDENTIALS,
+  tuning: ClientTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'x', API);
+  const clock = new VirtualClock();
+  const client = await connect(
+    createXServer({ retries: 2, backoffMs: 1, timeoutMs: 2000, clock, ...tuning }),
+    {
+      credentials,
+    },
+  );
+  t.after(() => client.close());
+  return { fake, client, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+export const route = (method: string, path: string) => `${method} ${API}/${path}`;
+
+export function assertAuth(req: RecordedRequest, token = TOKEN): void {
+  assert.equal(req.headers.authorization, `Bearer ${token}`);
+  assert.equal(req.headers.accept, 'application/json');
+}
+
+/** The requests the fake got, as `METHOD /path`, each checked to carry the token. */
+export function sent(fake: FakeService): string[] {
+  for (const req of fake.requests) assertAuth(req);
+  return fake.requests.map((r) => `${r.method} ${r.path}`);
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
