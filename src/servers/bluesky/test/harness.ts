@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { pino } from 'pino';
+import { compile } from '../../../core/compile.js';
+import type { Credentials, UserStore } from '../../../core/context.js';
+import { createServerInstance } from '../../../core/instance.js';
+import { sessionContext } from '../../../core/session.js';
+import { MemoryStore } from '../../../store/memory.js';
+import { userStore } from '../../../store/user-store.js';
+import { type FakeService, fakeFor, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
+import { text } from '../../../testing/mcp.js';
+import { createBlueskyServer } from '../index.js';
+import type { StoredSession } from '../session.js';
+import type { BlueskyTuning, Clock } from '../xrpc.js';
+import { HANDLE, jwt, session } from './fake-bluesky.js';
+
+export const PASSWORD = 'abcd-efgh-ijkl-mnop';
+export const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+/** Tokens from the fake live two hours from NOW. */
+export const EXP = NOW / 1000 + 7200;
+
+/** A clock whose sleeps move its time forward at once and are recorded. */
+export class VirtualClock implements Clock {
+  time = NOW;
+  readonly sleeps: number[] = [];
+  now = () => this.time;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  /** The entryway (GUMCP_BLUESKY_API_URL): sessions are created and refreshed there. */
+  entry: FakeService;
+  /** The account's PDS, named by the DID document of the session answer: every other call goes there. */
+  pds: FakeService;
+  client: Client;
+  clock: VirtualClock;
+  /** The user's store for this server, as the tools see it. */
+  store: UserStore;
+  /** The access token of the n-th session the entryway gave (1 for the first). */
+  access(n: number): string;
+  refresh(n: number): string;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+export interface SetupOptions {
+  credentials?: Credentials | (() => Promise<Credentials | undefined>);
+  /** What the DID document names as the PDS: the PDS fake (default), nothing, or a given URL. */
+  pdsEndpoint?: 'fake' | 'none' | string;
+  tuning?: BlueskyTuning;
+}
+
+/**
+ * An entryway and a PDS on 127.0.0.1, and an MCP client on the Bluesky server with one quick retry
+ * and a virtual clock. The entryway answers createSession and refreshSession with numbered tokens.
+ */
+export async function setup(t: TestContext, options: SetupOptions = {}): Promise<Harness> {
+  const entry = await fakeFor(t, 'bluesky');
+  const pds = await startFake();
+  t.after(() => pds.close());
+  const clock = new VirtualClock();
+  const access = (n: number) => jwt('access', n, EXP);
+  const refresh = (n: number) => jwt('refresh', n, EXP + 86_400);
+  const endpoint =
+    options.pdsEndpoint === 'none'
+      ? undefined
+      : options.pdsEndpoint && options.pdsEndpoint !== 'fake'
+        ? options.pdsEndpoint
+        : pds.url;
+  let issued = 0;
+  const answer = () => {
+    issued += 1;
+    return { body: session(endpoint, access(issued), refresh(issued)) };
+  };
+  entry.route('POST /xrpc/com.atproto.server.createSession', answer);
+  entry.route('POST /xrpc/com.atproto.server.refreshSession', answer);
+
+  const store = userStore(new MemoryStore(), 'bluesky', 'test-user');
+  const creds = options.credentials ?? {
+    identifier: HANDLE,
+    password: PASSWORD,
+    did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
+    handle: HANDLE,
+  };
+  const definition = createBlueskyServer({
+    retries: 1,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    clock,
+    ...options.tuning,
+  });
+  const server = createServerInstance(
+    compile(definition),
+    sessionContext({
+      serverId: 'bluesky',
+      userId: 'test-user',
+      store,
+      log: pino({ level: 'silent' }),
+      credentials: async () => (typeof creds === 'function' ? await creds() : creds),
+    }),
+  );
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'gumcp-test', version: '1.0.0' });
+  await client.connect(clientSide);
+  t.after(() => client.close());
+  return {
+    entry,
+    pds,
+    client,
+    clock,
+    store,
+    access,
+    refresh,
+    call: (name, args = {}) => client.callTool({ name, arguments: args }),
+  };
+}
+
+/** Every call to the PDS carries the access token of the current session. */
+export function assertBearer(req: RecordedRequest, token: string): void {
+  assert.equal(req.headers.authorization, `Bearer ${token}`);
+}
+
+export const stored = (h: Harness) => h.store.get<StoredSession>('session');
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
