@@ -81,6 +81,8 @@ export interface OAuthProvider {
   refreshUrl?: string;
   /** Whether the authorize request carries a PKCE S256 challenge (default true). */
   pkce?: boolean;
+  /** Headers the token endpoint wants besides the standard ones (Reddit refuses a request without a descriptive User-Agent). */
+  tokenRequestHeaders?(): Record<string, string>;
   /** How the token request body is encoded: a form, as RFC 6749 says (default), or JSON (Notion). */
   tokenRequestBody?: 'form' | 'json';
   /** A part of the provider's URLs that the user names at sign-in (e.g. `{subdomain}`). */

@@ -160,7 +160,7 @@ export async function requestToken(
   options: TokenRequestOptions = {},
 ): Promise<Json> {
   const form = new URLSearchParams(grant);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...provider.tokenRequestHeaders?.() };
   if (client.clientSecret && provider.tokenEndpointAuth === 'client_secret_basic') {
     headers.authorization = basicAuthorization(client.clientId, client.clientSecret);
   } else {

@@ -1,5 +1,5 @@
 import { defineServer, type ServerDefinition } from '../../core/definition.js';
-import { apiFactory, type ClientTuning, REDDIT_SERVER_VERSION } from './api.js';
+import { apiFactory, type ClientTuning, REDDIT_SERVER_VERSION, userAgent } from './api.js';
 import { redditTools } from './tools.js';
 
 /** Scopes asked for at login: guMCP's list (reddit.com/dev/api names the scope of every endpoint). */
@@ -31,6 +31,8 @@ export function createRedditServer(tuning: ClientTuning = {}): ServerDefinition 
         pkce: false,
         // Without duration=permanent Reddit issues no refresh token, and access expires after an hour.
         authorizeParams: { duration: 'permanent' },
+        // Reddit throttles a token request without a descriptive User-Agent, as it does API calls.
+        tokenRequestHeaders: () => ({ 'user-agent': userAgent(tuning) }),
       },
       scopes: REDDIT_SCOPES,
     },

@@ -167,3 +167,27 @@ test('a provider with a refresh endpoint of its own gets refresh grants there, n
   assert.equal(fresh?.access_token, 'at-refreshed');
   assert.equal(fresh?.refresh_token, 'rt-keep', 'the refresh token is kept when none comes back');
 });
+
+test('a provider’s own token request headers go with the code exchange and the refresh', async () => {
+  fp = await startFakeProvider('client_secret_post');
+  fp.provider = {
+    ...fp.provider,
+    tokenRequestHeaders: () => ({ 'user-agent': 'server:gumcp-test:v1 (by /u/gumcp)' }),
+  };
+  const credentials = await signIn(fp);
+  const source = new MemorySource({ fakesvc: fp.client });
+  await source.save('fakesvc', 'alice', { ...credentials, expires_at: 1 });
+  const provider = fp.provider;
+  await refreshingLookup({ source, authSpec: async () => ({ kind: 'oauth2', provider, scopes: [] }) })(
+    'r',
+    'alice',
+  );
+
+  assert.deepEqual(
+    fp.tokenRequests().map((r) => [(r.body as Record<string, string>).grant_type, r.headers['user-agent']]),
+    [
+      ['authorization_code', 'server:gumcp-test:v1 (by /u/gumcp)'],
+      ['refresh_token', 'server:gumcp-test:v1 (by /u/gumcp)'],
+    ],
+  );
+});

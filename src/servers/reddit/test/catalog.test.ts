@@ -28,19 +28,26 @@ test('annotations: reads, edits and deletes that repeat harmlessly, and posts an
 });
 
 test('auth is Reddit OAuth as the catalog says, with duration=permanent for a refresh token', () => {
-  assert.deepEqual(reddit.auth, {
-    kind: 'oauth2',
-    provider: {
-      service: 'reddit',
-      authorizeUrl: catalog.auth.authorizeUrl,
-      tokenUrl: catalog.auth.tokenUrl,
-      scopeSeparator: catalog.auth.scopeSeparator,
-      tokenEndpointAuth: catalog.auth.tokenEndpointAuth,
-      pkce: catalog.auth.pkce,
-      authorizeParams: { duration: 'permanent' },
+  assert.equal(reddit.auth.kind, 'oauth2');
+  const { tokenRequestHeaders, ...provider } =
+    reddit.auth.kind === 'oauth2' ? reddit.auth.provider : assert.fail();
+  assert.match(tokenRequestHeaders?.()['user-agent'] ?? '', /^server:gumcp-reddit:v/);
+  assert.deepEqual(
+    { ...reddit.auth, provider },
+    {
+      kind: 'oauth2',
+      provider: {
+        service: 'reddit',
+        authorizeUrl: catalog.auth.authorizeUrl,
+        tokenUrl: catalog.auth.tokenUrl,
+        scopeSeparator: catalog.auth.scopeSeparator,
+        tokenEndpointAuth: catalog.auth.tokenEndpointAuth,
+        pkce: catalog.auth.pkce,
+        authorizeParams: { duration: 'permanent' },
+      },
+      scopes: catalog.auth.scopes,
     },
-    scopes: catalog.auth.scopes,
-  });
+  );
 });
 
 test('each tool declares the Reddit scope its endpoint needs', () => {
