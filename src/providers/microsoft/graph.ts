@@ -1,6 +1,12 @@
 import type { ToolContext } from '../../core/context.js';
 import { AuthRequiredError, NotFoundError, ToolError } from '../../core/errors.js';
-import { serviceUrl, type UpstreamAnswer, UpstreamClient, UpstreamError } from '../../upstream/client.js';
+import {
+  type Query,
+  serviceUrl,
+  type UpstreamAnswer,
+  UpstreamClient,
+  UpstreamError,
+} from '../../upstream/client.js';
 import { type JobState, pollJob } from '../../upstream/poll.js';
 
 /** Microsoft Graph v1.0, the API of every Microsoft 365 server. */
@@ -88,40 +94,69 @@ export async function graphOrNotFound<T>(what: string, id: string, call: Promise
 const MAX_PAGES = 100;
 
 /**
- * Follows `@odata.nextLink` (exactly as Graph gives it: it carries the skip token and the original
- * query) until `limit` items are in hand. A link to another origin is refused, since the user's token
- * would go with it.
+ * A next-page link as a URL on Graph's own origin. The user's token goes with it, so a link to any
+ * other host is refused, whether Graph gave it or a client sent it back as a cursor.
+ */
+function onGraph(client: UpstreamClient, link: string, stopped: string): string {
+  let url: URL;
+  try {
+    url = new URL(link, client.baseUrl);
+  } catch {
+    throw new ToolError('Invalid page cursor');
+  }
+  if (url.origin !== new URL(client.baseUrl).origin) {
+    throw new ToolError(`${client.service} gave a next-page link to another host; ${stopped}`);
+  }
+  return url.href;
+}
+
+/**
+ * One page of a collection: the first (`first` with `query`), or the one at `cursor`, a next-page
+ * link Graph gave, followed exactly as given (it carries the skip token and the original query).
+ * `next` is Graph's link to the page after, the cursor a resources/list answer hands out; a cursor
+ * the client sends back is refused when it leads anywhere but Graph.
+ */
+export async function graphPageAt<T>(
+  client: UpstreamClient,
+  first: string,
+  query: Query,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+  /** Sent with the request, e.g. Outlook's `Prefer: outlook.body-content-type="text"`. */
+  headers?: Record<string, string>,
+): Promise<{ items: T[]; next?: string }> {
+  const page = await client.request<GraphPage<T>>(
+    cursor ? onGraph(client, cursor, 'stopped') : first,
+    { ...(cursor ? {} : { query }), ...(headers ? { headers } : {}) },
+    signal,
+  );
+  const next = page['@odata.nextLink'];
+  return { items: page.value ?? [], ...(next ? { next } : {}) };
+}
+
+/**
+ * Follows `@odata.nextLink` (exactly as Graph gives it) until `limit` items are in hand. A link to
+ * another origin is refused, since the user's token would go with it.
  */
 export async function graphPages<T>(
   client: UpstreamClient,
   first: string,
-  query: Record<string, string | number | undefined>,
+  query: Query,
   limit: number,
   signal?: AbortSignal,
   /** Sent with every page, e.g. SharePoint's `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`. */
   headers?: Record<string, string>,
 ): Promise<{ items: T[]; more: boolean }> {
   const items: T[] = [];
-  const origin = new URL(client.baseUrl).origin;
-  const get = (path: string, q?: Record<string, string | number | undefined>) =>
-    client.request<GraphPage<T>>(
-      path,
-      { ...(q ? { query: q } : {}), ...(headers ? { headers } : {}) },
-      signal,
-    );
-  let page = await get(first, query);
+  let page = await graphPageAt<T>(client, first, query, undefined, signal, headers);
   for (let n = 1; ; n++) {
-    items.push(...(page.value ?? []));
-    const next = page['@odata.nextLink'];
+    items.push(...page.items);
+    const { next } = page;
     if (!next || items.length >= limit || n >= MAX_PAGES) {
       return { items: items.slice(0, limit), more: items.length > limit || Boolean(next) };
     }
-    if (new URL(next, client.baseUrl).origin !== origin) {
-      throw new ToolError(
-        `${client.service} gave a next-page link to another host; stopped after ${items.length} items`,
-      );
-    }
-    page = await get(next);
+    onGraph(client, next, `stopped after ${items.length} items`);
+    page = await graphPageAt<T>(client, first, query, next, signal, headers);
   }
 }
 

@@ -20,7 +20,8 @@ const fromUri = (value: string | undefined): string => {
 
 /**
  * excel://file/{item.id} (guMCP's URIs): the user's .xlsx files, found with Graph's drive search
- * (the cursor is Graph's $skiptoken, never a URL); reading one gives its details and worksheets.
+ * (the cursor is Graph's next-page link, refused unless it leads back to Graph); reading one gives
+ * its details and worksheets.
  */
 export const workbookResource: ResourceTemplateDef = {
   uriTemplate: 'excel://file/{item_id}',
@@ -30,10 +31,10 @@ export const workbookResource: ResourceTemplateDef = {
   mimeType: 'application/json',
 
   async list(ctx, cursor) {
-    const { items, nextSkipToken } = await searchFiles(client(ctx), '.xlsx', {
+    const { items, next } = await searchFiles(client(ctx), '.xlsx', {
       extension: '.xlsx',
       limit: WORKBOOK_PAGE,
-      ...(cursor ? { skipToken: cursor } : {}),
+      cursor,
       signal: ctx.signal,
     });
     return {
@@ -42,7 +43,7 @@ export const workbookResource: ResourceTemplateDef = {
         name: item.name ?? item.id,
         mimeType: XLSX_MIME,
       })),
-      ...(nextSkipToken ? { nextCursor: nextSkipToken } : {}),
+      ...(next ? { nextCursor: next } : {}),
     };
   },
 

@@ -125,12 +125,13 @@ export const sheetTools = {
     annotations: { title: 'Search workbooks', ...reads },
     scopes: TOOL_SCOPES,
     async handler({ query, limit }, ctx) {
-      const { items, nextSkipToken } = await searchFiles(client(ctx), query, {
+      const { items, next } = await searchFiles(client(ctx), query, {
         extension: '.xlsx',
         limit,
         signal: ctx.signal,
       });
-      return { count: items.length, more: Boolean(nextSkipToken), workbooks: items.map(summarizeItem) };
+      const workbooks = items.slice(0, limit).map(summarizeItem);
+      return { count: workbooks.length, more: items.length > limit || Boolean(next), workbooks };
     },
   }),
 

@@ -1,6 +1,6 @@
 import type { ToolContext } from '../../core/context.js';
-import { NotFoundError, ToolError } from '../../core/errors.js';
-import { type GraphPage, graphApi, graphOrNotFound } from '../../providers/microsoft/graph.js';
+import { NotFoundError } from '../../core/errors.js';
+import { graphApi, graphOrNotFound, graphPageAt, graphPages } from '../../providers/microsoft/graph.js';
 import type { Query, UpstreamClient } from '../../upstream/client.js';
 
 /** The scopes guMCP's outlook server signs in with. */
@@ -80,8 +80,8 @@ const MESSAGE_FIELDS =
   'id,subject,from,toRecipients,ccRecipients,receivedDateTime,bodyPreview,isRead,hasAttachments,webLink';
 /** Graph's largest page of messages. */
 const MAX_PAGE = 1000;
-/** A hard stop on pages, as graphPages has, so empty pages with links cannot loop us. */
-const MAX_PAGES = 100;
+/** More folders than anyone has at the top level; graphPages stops at its page bound anyway. */
+const MAX_FOLDERS = 10_000;
 
 const folderPath = (id: string) => `me/mailFolders/${encodeURIComponent(id)}`;
 
@@ -101,15 +101,8 @@ export async function resolveFolder(ctx: ToolContext, folder: string): Promise<s
 }
 
 async function listAllFolders(ctx: ToolContext): Promise<MailFolder[]> {
-  const found: MailFolder[] = [];
-  let cursor: string | undefined;
-  for (let n = 0; n < MAX_PAGES; n++) {
-    const page = await listFoldersPage(ctx, cursor, 100);
-    found.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
-  return found;
+  const api = client(ctx, MAIL_READ_WRITE);
+  return (await graphPages<MailFolder>(api, 'me/mailFolders', { $top: 100 }, MAX_FOLDERS, ctx.signal)).items;
 }
 
 /**
@@ -139,52 +132,12 @@ export async function listMessages(
   } else {
     query.$orderby = 'receivedDateTime desc';
   }
-  const headers: Record<string, string> = options.withBody
-    ? { prefer: 'outlook.body-content-type="text"' }
-    : {};
+  const headers = options.withBody ? { prefer: 'outlook.body-content-type="text"' } : undefined;
   return graphOrNotFound(
     'Mail folder',
     folderId,
-    pagesWithHeaders<Message>(api, `${folderPath(folderId)}/messages`, query, headers, limit, ctx.signal),
+    graphPages<Message>(api, `${folderPath(folderId)}/messages`, query, limit, ctx.signal, headers),
   );
-}
-
-/**
- * graphPages with request headers (the Prefer header above): follows `@odata.nextLink` exactly as
- * given, on Graph's own origin only, until `limit` items.
- */
-async function pagesWithHeaders<T>(
-  api: UpstreamClient,
-  first: string,
-  query: Query,
-  headers: Record<string, string>,
-  limit: number,
-  signal: AbortSignal,
-): Promise<{ items: T[]; more: boolean }> {
-  const items: T[] = [];
-  let page = await api.request<GraphPage<T>>(first, { query, headers }, signal);
-  for (let n = 1; ; n++) {
-    items.push(...(page.value ?? []));
-    const next = page['@odata.nextLink'];
-    if (!next || items.length >= limit || n >= MAX_PAGES) {
-      return { items: items.slice(0, limit), more: items.length > limit || Boolean(next) };
-    }
-    page = await api.request<GraphPage<T>>(sameOrigin(api, next), { headers }, signal);
-  }
-}
-
-/** A next-page link (or a resources cursor made of one) only ever leads back to Graph. */
-function sameOrigin(api: UpstreamClient, link: string): string {
-  let url: URL;
-  try {
-    url = new URL(link, api.baseUrl);
-  } catch {
-    throw new ToolError('Invalid page cursor');
-  }
-  if (url.origin !== new URL(api.baseUrl).origin) {
-    throw new ToolError(`${api.service} gave a next-page link to another host; stopped`);
-  }
-  return url.href;
 }
 
 /** One page of the user's top-level mail folders; the cursor is Graph's nextLink. */
@@ -194,11 +147,8 @@ export async function listFoldersPage(
   pageSize: number,
 ): Promise<{ items: MailFolder[]; nextCursor?: string }> {
   const api = client(ctx, MAIL_READ_WRITE);
-  const page = cursor
-    ? await api.get<GraphPage<MailFolder>>(sameOrigin(api, cursor), undefined, ctx.signal)
-    : await api.get<GraphPage<MailFolder>>('me/mailFolders', { $top: pageSize }, ctx.signal);
-  const next = page['@odata.nextLink'];
-  return { items: page.value ?? [], ...(next ? { nextCursor: next } : {}) };
+  const page = await graphPageAt<MailFolder>(api, 'me/mailFolders', { $top: pageSize }, cursor, ctx.signal);
+  return { items: page.items, ...(page.next ? { nextCursor: page.next } : {}) };
 }
 
 export function getFolder(ctx: ToolContext, folderId: string): Promise<MailFolder> {

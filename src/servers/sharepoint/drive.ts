@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ToolContext } from '../../core/context.js';
 import { ToolError } from '../../core/errors.js';
-import { type GraphPage, graphOrNotFound } from '../../providers/microsoft/graph.js';
+import { graphOrNotFound, graphPageAt } from '../../providers/microsoft/graph.js';
 import type { UpstreamClient } from '../../upstream/client.js';
 
 /**
@@ -151,45 +151,32 @@ const MAX_SEARCH_PAGES = 20;
 
 /**
  * Files of the user's drive matching `query` (names, content, metadata) whose name ends in
- * `extension`, up to `limit`. Graph's search cannot filter by type, so pages are read until enough
- * match; `skipToken` starts at a page a previous call stopped before (resources/list cursors).
+ * `extension`. Graph's search cannot filter by type, so whole pages are read until `limit` match;
+ * every match of the pages read is returned, and `next` is Graph's link to the page after (a
+ * resources/list cursor, which graphPageAt refuses when it leads anywhere but Graph).
  */
 export async function searchFiles(
   client: UpstreamClient,
   query: string,
-  options: { extension: string; limit: number; skipToken?: string; signal: AbortSignal },
-): Promise<{ items: DriveItem[]; nextSkipToken?: string }> {
+  options: { extension: string; limit: number; cursor?: string | undefined; signal: AbortSignal },
+): Promise<{ items: DriveItem[]; next?: string }> {
   const items: DriveItem[] = [];
-  let skipToken = options.skipToken;
+  let cursor = options.cursor;
   for (let n = 0; n < MAX_SEARCH_PAGES; n++) {
-    const page = await client.get<GraphPage<DriveItem>>(
+    const page = await graphPageAt<DriveItem>(
+      client,
       searchPath(query),
-      { $top: SEARCH_PAGE, $skiptoken: skipToken },
+      { $top: SEARCH_PAGE },
+      cursor,
       options.signal,
     );
-    for (const item of page.value ?? []) {
+    for (const item of page.items) {
       if (item.file && item.name?.toLowerCase().endsWith(options.extension)) items.push(item);
     }
-    skipToken = skipTokenOf(page['@odata.nextLink']);
-    if (!skipToken || items.length >= options.limit) break;
+    cursor = page.next;
+    if (!cursor || items.length >= options.limit) break;
   }
-  return {
-    items: items.slice(0, options.limit),
-    ...(skipToken ? { nextSkipToken: skipToken } : {}),
-  };
-}
-
-/**
- * The `$skiptoken` of a next link. A resources/list cursor carries this token, never the link: a
- * cursor comes back from the client, and a URL from it would be fetched with the user's token.
- */
-export function skipTokenOf(nextLink: string | undefined): string | undefined {
-  if (!nextLink) return undefined;
-  try {
-    return new URL(nextLink).searchParams.get('$skiptoken') ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return { items, ...(cursor ? { next: cursor } : {}) };
 }
 
 /** A file's bytes, at most `maxBytes`; Graph redirects to a pre-authenticated URL, fetched without the token. */

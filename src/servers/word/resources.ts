@@ -18,7 +18,8 @@ const fromUri = (value: string | undefined): string => {
 
 /**
  * word://file/{item.id} (guMCP's URIs): the user's .docx files, found with Graph's drive search
- * (the cursor is Graph's $skiptoken, never a URL). Reading one gives its text as Markdown.
+ * (the cursor is Graph's next-page link, refused unless it leads back to Graph). Reading one gives
+ * its text as Markdown.
  */
 export const documentResource: ResourceTemplateDef = {
   uriTemplate: 'word://file/{item_id}',
@@ -28,10 +29,10 @@ export const documentResource: ResourceTemplateDef = {
   mimeType: 'text/markdown',
 
   async list(ctx, cursor) {
-    const { items, nextSkipToken } = await searchFiles(client(ctx), '.docx', {
+    const { items, next } = await searchFiles(client(ctx), '.docx', {
       extension: '.docx',
       limit: DOCUMENT_PAGE,
-      ...(cursor ? { skipToken: cursor } : {}),
+      cursor,
       signal: ctx.signal,
     });
     return {
@@ -40,7 +41,7 @@ export const documentResource: ResourceTemplateDef = {
         name: item.name ?? item.id,
         mimeType: DOCX_MIME,
       })),
-      ...(nextSkipToken ? { nextCursor: nextSkipToken } : {}),
+      ...(next ? { nextCursor: next } : {}),
     };
   },
 

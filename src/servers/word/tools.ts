@@ -76,12 +76,13 @@ const documentList = z.object({
 });
 
 async function findDocuments(ctx: ToolContext, query: string, limit: number) {
-  const { items, nextSkipToken } = await searchFiles(client(ctx), query, {
+  const { items, next } = await searchFiles(client(ctx), query, {
     extension: '.docx',
     limit,
     signal: ctx.signal,
   });
-  return { count: items.length, more: Boolean(nextSkipToken), documents: items.map(summarizeItem) };
+  const documents = items.slice(0, limit).map(summarizeItem);
+  return { count: documents.length, more: items.length > limit || Boolean(next), documents };
 }
 
 export const tools = {

@@ -41,6 +41,10 @@ export const GRAPH_ERRORS = {
 };
 
 /** A Graph collection page as the fake answers it: `value`, and an absolute nextLink on the fake. */
-export function graphPage<T>(fake: FakeService, items: T[], next?: string): Record<string, unknown> {
+export function graphPage<T>(
+  fake: Pick<FakeService, 'url'>,
+  items: T[],
+  next?: string,
+): Record<string, unknown> {
   return { value: items, ...(next ? { '@odata.nextLink': `${fake.url}${GRAPH_PATH}/${next}` } : {}) };
 }

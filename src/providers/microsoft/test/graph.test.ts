@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pino } from 'pino';
 import { AuthRequiredError, NotFoundError } from '../../../core/errors.js';
-import { graphApi, graphOrNotFound, graphPages, waitForOperation } from '../graph.js';
+import { graphApi, graphOrNotFound, graphPageAt, graphPages, waitForOperation } from '../graph.js';
 import { GRAPH_ERRORS, GRAPH_PATH, graphPage, startGraphFake } from './graph-fake.js';
 
 const ctx = {
@@ -52,6 +52,64 @@ test('a next link to another host is not followed with the token', async (t) => 
     /next-page link to another host/,
   );
   assert.equal(fake.requests.length, 1);
+});
+
+test('headers go with every page, the first and the ones at the next links', async (t) => {
+  const fake = await startGraphFake(t, 'onedrive');
+  fake.route(`GET ${GRAPH_PATH}/me/messages`, (req) =>
+    req.query.get('$skiptoken') === 'p2'
+      ? { body: graphPage(fake, [{ id: 'm2' }]) }
+      : { body: graphPage(fake, [{ id: 'm1' }], 'me/messages?$top=1&$skiptoken=p2') },
+  );
+  const prefer = 'outlook.body-content-type="text"';
+
+  const read = await graphPages(graphApi(ctx, options), 'me/messages', { $top: 1 }, 5, undefined, {
+    prefer,
+  });
+
+  assert.deepEqual(read, { items: [{ id: 'm1' }, { id: 'm2' }], more: false });
+  assert.deepEqual(
+    fake.requests.map((r) => r.headers.prefer),
+    [prefer, prefer],
+  );
+});
+
+test('graphPageAt reads one page, first or at a cursor, and gives Graph’s next link as the next cursor', async (t) => {
+  const fake = await startGraphFake(t, 'onedrive');
+  fake.route(`GET ${GRAPH_PATH}/me/mailFolders`, (req) =>
+    req.query.get('$skip') === '2'
+      ? { body: graphPage(fake, [{ id: 'f3' }]) }
+      : { body: graphPage(fake, [{ id: 'f1' }, { id: 'f2' }], 'me/mailFolders?$top=2&$skip=2') },
+  );
+  const client = graphApi(ctx, options);
+
+  const first = await graphPageAt<{ id: string }>(client, 'me/mailFolders', { $top: 2 }, undefined);
+  const second = await graphPageAt<{ id: string }>(client, 'me/mailFolders', { $top: 2 }, first.next);
+
+  assert.deepEqual(first, {
+    items: [{ id: 'f1' }, { id: 'f2' }],
+    next: `${fake.url}${GRAPH_PATH}/me/mailFolders?$top=2&$skip=2`,
+  });
+  assert.deepEqual(second, { items: [{ id: 'f3' }] });
+  assert.deepEqual(
+    fake.requests.map((r) => [r.query.get('$top'), r.query.get('$skip'), r.headers.authorization]),
+    [
+      ['2', null, 'Bearer graph-token-secret'],
+      ['2', '2', 'Bearer graph-token-secret'],
+    ],
+  );
+});
+
+test('a cursor leading to another host is refused before anything is sent', async (t) => {
+  const fake = await startGraphFake(t, 'onedrive');
+  const client = graphApi(ctx, options);
+
+  await assert.rejects(
+    graphPageAt(client, 'me/mailFolders', {}, 'https://evil.example/v1.0/me/mailFolders?$skip=2'),
+    { message: 'OneDrive gave a next-page link to another host; stopped' },
+  );
+  await assert.rejects(graphPageAt(client, 'me/mailFolders', {}, '//evil.example/x'), /another host/);
+  assert.equal(fake.requests.length, 0);
 });
 
 test('Graph errors become messages a user can act on, with the request id and never the token', async (t) => {

@@ -60,7 +60,7 @@ test('search_workbooks searches the drive, keeps .xlsx files and follows pages t
           body: graphPage(
             fake,
             [driveItem('B2', 'budget-2024.xlsx'), driveItem('B3', 'budget-2023.xlsx')],
-            "me/drive/root/search(q='budget')?$skiptoken=p3",
+            "me/drive/root/search(q='budget')?$top=200&$skiptoken=p3",
           ),
         }
       : {
@@ -71,7 +71,7 @@ test('search_workbooks searches the drive, keeps .xlsx files and follows pages t
               driveItem('D1', 'budget.docx'),
               driveItem('F', 'budget', { file: undefined, folder: {} }),
             ],
-            "me/drive/root/search(q='budget')?$skiptoken=p2",
+            "me/drive/root/search(q='budget')?$top=200&$skiptoken=p2",
           ),
         },
   );
@@ -130,14 +130,14 @@ test('list_worksheets and add_worksheet', async (t) => {
   assert.deepEqual(only(fake, 'POST', `${WB}/worksheets/add`).body, { name: 'Q3' });
 });
 
-test('resources: workbooks are listed a page at a time with Graph’s skip token, and read with their sheets', async (t) => {
+test('resources: workbooks are listed a page at a time, the cursor being Graph’s next-page link, and read with their sheets', async (t) => {
   const fake = await fakeExcel(t);
   const search = `${V1}/me/drive/root/search(q='.xlsx')`;
   const books = Array.from({ length: 50 }, (_, i) => driveItem(`X${i}`, `book${i}.xlsx`));
   fake.route(`GET ${search}`, (req) =>
     req.query.get('$skiptoken')
       ? { body: graphPage(fake, [driveItem('LAST', 'last.xlsx')]) }
-      : { body: graphPage(fake, books, "me/drive/root/search(q='.xlsx')?$skiptoken=next-1") },
+      : { body: graphPage(fake, books, "me/drive/root/search(q='.xlsx')?$top=200&$skiptoken=next-1") },
   );
   fake.route(`GET ${V1}/me/drive/items/X0`, { body: driveItem('X0', 'book0.xlsx') });
   fake.route(`GET ${V1}/me/drive/items/X0/workbook/worksheets`, {
@@ -165,4 +165,36 @@ test('resources: workbooks are listed a page at a time with Graph’s skip token
   assert.deepEqual(JSON.parse(content.text).worksheets, [
     { id: '{00000000-0001-0000-0000-000000000000}', name: 'Sheet1', position: 0, visibility: 'Visible' },
   ]);
+});
+
+test('resources: a page with more workbooks than a list page gives them all, so the cursor skips none', async (t) => {
+  const fake = await fakeExcel(t);
+  const search = `${V1}/me/drive/root/search(q='.xlsx')`;
+  const books = Array.from({ length: 70 }, (_, i) => driveItem(`X${i}`, `book${i}.xlsx`));
+  fake.route(`GET ${search}`, (req) =>
+    req.query.get('$skiptoken')
+      ? { body: graphPage(fake, [driveItem('LAST', 'last.xlsx')]) }
+      : { body: graphPage(fake, books, "me/drive/root/search(q='.xlsx')?$top=200&$skiptoken=next-1") },
+  );
+  const client = await connect(excel, { credentials });
+
+  const first = await client.request({ method: 'resources/list', params: {} });
+  const second = await client.listResources({ cursor: first.nextCursor });
+
+  assert.deepEqual(
+    [...first.resources, ...second.resources].map((r) => r.uri),
+    [...books.map((b) => `excel://file/${b.id}`), 'excel://file/LAST'],
+  );
+});
+
+test('resources: a cursor leading to another host is refused, and the token goes nowhere', async (t) => {
+  const fake = await fakeExcel(t);
+  const client = await connect(excel, { credentials });
+  // The host wraps each template's cursor; a forged one holds a link of the attacker's choosing.
+  const forged = Buffer.from(
+    JSON.stringify({ t: 0, c: "https://evil.example/v1.0/me/drive/root/search(q='.xlsx')" }),
+  ).toString('base64url');
+
+  await assert.rejects(client.listResources({ cursor: forged }), /next-page link to another host/);
+  assert.equal(fake.requests.length, 0);
 });

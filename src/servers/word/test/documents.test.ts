@@ -148,10 +148,10 @@ test('write_document will not append to a document with images, which rewriting 
 test('list_documents and search_documents search the drive and keep .docx files', async (t) => {
   const fake = await fakeWord(t);
   fake.graph.route(`GET ${V1}/me/drive/root/search(q='.docx')`, {
-    body: graphPage(fake.graph, [doc('A', 'a.docx'), driveItem('B', 'b.xlsx'), doc('C', 'c.docx')]),
+    body: graphPage(fake, [doc('A', 'a.docx'), driveItem('B', 'b.xlsx'), doc('C', 'c.docx')]),
   });
   fake.graph.route(`GET ${V1}/me/drive/root/search(q='it''s')`, {
-    body: graphPage(fake.graph, [doc('Q', 'quote.docx')]),
+    body: graphPage(fake, [doc('Q', 'quote.docx')]),
   });
   const client = await connect(word, { credentials });
 
@@ -191,16 +191,16 @@ test('download_document gives the pre-authenticated link; delete_document delete
   assert.equal(fake.graph.requests.filter((r) => r.method === 'DELETE').length, 1);
 });
 
-test('resources: documents are listed with Graph’s skip token and read as Markdown', async (t) => {
+test('resources: documents are listed following Graph’s next-page link, and read as Markdown', async (t) => {
   const fake = await fakeWord(t);
   fake.graph.route(`GET ${V1}/me/drive/root/search(q='.docx')`, (req) =>
     req.query.get('$skiptoken')
-      ? { body: graphPage(fake.graph, [doc('Z', 'z.docx')]) }
+      ? { body: graphPage(fake, [doc('Z', 'z.docx')]) }
       : {
           body: graphPage(
-            fake.graph,
+            fake,
             [doc('D1', 'Plan.docx')],
-            "me/drive/root/search(q='.docx')?$skiptoken=w2",
+            "me/drive/root/search(q='.docx')?$top=200&$skiptoken=w2",
           ),
         },
   );

@@ -26,6 +26,8 @@ export interface RawRequest {
 
 export interface WordFake {
   graph: FakeService;
+  /** Where the word server reaches Graph (the recorder), the origin of Graph's next-page links. */
+  url: string;
   /** Every request to Graph with its body's bytes. */
   raw: RawRequest[];
   /** Requests to the download host. */
@@ -104,6 +106,7 @@ export async function fakeWord(t: TestContext): Promise<WordFake> {
 
   return {
     graph,
+    url: recorder.url,
     raw,
     downloads,
     serveFile(id, bytes) {
