@@ -1,7 +1,7 @@
 import type { ToolContext } from '../../core/context.js';
+import { Drive, itemPath } from '../../providers/microsoft/drive.js';
 import { graphApi, graphOrNotFound } from '../../providers/microsoft/graph.js';
 import type { UpstreamClient, UpstreamRequest } from '../../upstream/client.js';
-import { itemPath } from '../sharepoint/drive.js';
 
 /** guMCP's scopes for Excel, asked for at sign-in; each tool needs the first and the last. */
 export const SCOPES = ['Files.ReadWrite', 'Sites.ReadWrite.All', 'offline_access'] as const;
@@ -9,6 +9,11 @@ export const TOOL_SCOPES = ['Files.ReadWrite', 'offline_access'];
 
 export const client = (ctx: ToolContext): UpstreamClient =>
   graphApi(ctx, { serverId: 'excel', service: 'Excel', scopes: SCOPES });
+
+/** The user's OneDrive, where the workbooks are. */
+export const drive = (ctx: ToolContext): Drive => new Drive(client(ctx), ctx);
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Graph's workbook resources (workbookWorksheet, workbookRange, workbookTable…), the fields used. */
 export type Cell = string | number | boolean | null;

@@ -1,9 +1,9 @@
 import { jsonContents } from '../../core/contents.js';
 import type { ResourceTemplateDef } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
+import { byId } from '../../providers/microsoft/drive.js';
 import { graphOrNotFound } from '../../providers/microsoft/graph.js';
-import { getItem, searchFiles, XLSX_MIME } from '../sharepoint/drive.js';
-import { client, Workbook, type Worksheet } from './api.js';
+import { drive, Workbook, type Worksheet, XLSX_MIME } from './api.js';
 
 /** Workbooks per resources/list page. */
 export const WORKBOOK_PAGE = 50;
@@ -31,12 +31,7 @@ export const workbookResource: ResourceTemplateDef = {
   mimeType: 'application/json',
 
   async list(ctx, cursor) {
-    const { items, next } = await searchFiles(client(ctx), '.xlsx', {
-      extension: '.xlsx',
-      limit: WORKBOOK_PAGE,
-      cursor,
-      signal: ctx.signal,
-    });
+    const { items, next } = await drive(ctx).searchFiles('.xlsx', '.xlsx', { limit: WORKBOOK_PAGE, cursor });
     return {
       resources: items.map((item) => ({
         uri: `excel://file/${encodeURIComponent(item.id)}`,
@@ -49,7 +44,7 @@ export const workbookResource: ResourceTemplateDef = {
 
   async read(uri, vars, ctx) {
     const id = fromUri(vars.item_id);
-    const file = await getItem(client(ctx), id, ctx.signal, 'Workbook');
+    const file = await graphOrNotFound('Workbook', id, drive(ctx).get(byId(id)));
     const { value = [] } = await graphOrNotFound(
       'Workbook',
       id,

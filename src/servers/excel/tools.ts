@@ -2,23 +2,19 @@ import { z } from 'zod';
 import { adds, overwrites, reads, writes } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
-import { graphOrNotFound } from '../../providers/microsoft/graph.js';
+import { byPath, bytesSource, drivePath, upTo } from '../../providers/microsoft/drive.js';
 import {
   downloadLink,
   downloadLinkSchema,
   driveItemSchema,
-  folderSegments,
-  rootPath,
-  searchFiles,
   summarizeItem,
-  uploadContent,
   withExtension,
-  XLSX_MIME,
-} from '../sharepoint/drive.js';
+} from '../../providers/microsoft/drive-shapes.js';
+import { graphOrNotFound } from '../../providers/microsoft/graph.js';
 import { type Box, boxAddress, columnLetters, columns, MAX_ROW, parseCell, parseRange, rows } from './a1.js';
 import {
   type Cell,
-  client,
+  drive,
   inSheet,
   type Range,
   rangePath,
@@ -27,6 +23,7 @@ import {
   Workbook,
   type Worksheet,
   withSession,
+  XLSX_MIME,
 } from './api.js';
 import { blankWorkbook } from './blank-workbook.js';
 import { appendRow, asRecord, columnIndex, findRow, readSheet, rowFrom } from './rows.js';
@@ -101,17 +98,16 @@ export const sheetTools = {
     scopes: TOOL_SCOPES,
     async handler({ name, folder_path }, ctx) {
       const fileName = withExtension(name, '.xlsx', 'name');
-      const target = rootPath([...folderSegments(folder_path, 'folder_path'), fileName]);
-      const created = await graphOrNotFound(
+      const target = byPath([...drivePath('folder_path', folder_path), fileName]);
+      const { item } = await graphOrNotFound(
         'Folder',
         folder_path ?? 'root',
-        uploadContent(client(ctx), target, await blankWorkbook(), {
+        drive(ctx).upload(target, bytesSource(await blankWorkbook()), {
           contentType: XLSX_MIME,
           conflict: 'rename',
-          signal: ctx.signal,
         }),
       );
-      return { ...summarizeItem(created), resource_uri: `excel://file/${created.id}` };
+      return { ...summarizeItem(item), resource_uri: `excel://file/${item.id}` };
     },
   }),
 
@@ -125,13 +121,8 @@ export const sheetTools = {
     annotations: { title: 'Search workbooks', ...reads },
     scopes: TOOL_SCOPES,
     async handler({ query, limit }, ctx) {
-      const { items, next } = await searchFiles(client(ctx), query, {
-        extension: '.xlsx',
-        limit,
-        signal: ctx.signal,
-      });
-      const workbooks = items.slice(0, limit).map(summarizeItem);
-      return { count: workbooks.length, more: items.length > limit || Boolean(next), workbooks };
+      const { items, more } = upTo(await drive(ctx).searchFiles(query, '.xlsx', { limit }), limit);
+      return { count: items.length, more, workbooks: items.map(summarizeItem) };
     },
   }),
 
@@ -142,7 +133,7 @@ export const sheetTools = {
     output: downloadLinkSchema,
     annotations: { title: 'Download workbook', ...reads },
     scopes: TOOL_SCOPES,
-    handler: ({ file_id }, ctx) => downloadLink(ctx, client(ctx), file_id, `excel://file/${file_id}`),
+    handler: ({ file_id }, ctx) => downloadLink(drive(ctx), file_id, `excel://file/${file_id}`),
   }),
 
   list_worksheets: tool({

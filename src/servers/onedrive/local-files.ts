@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ToolError } from '../../core/errors.js';
+import type { ByteSource } from '../../providers/microsoft/drive.js';
 
 /**
  * guMCP's upload_file and download_file read and write files on the machine running the server. On
@@ -10,21 +11,6 @@ import { ToolError } from '../../core/errors.js';
  * symbolic links may not lead out of it). Set it where gumcp runs for one person, over stdio.
  */
 export const LOCAL_FILES_VARIABLE = 'GUMCP_LOCAL_FILES_DIR';
-
-/** A file's bytes, read a range at a time so a large upload is never held in memory whole. */
-export interface ByteSource {
-  readonly size: number;
-  read(offset: number, length: number): Promise<Uint8Array>;
-  close(): Promise<void>;
-}
-
-export function bytesSource(bytes: Uint8Array): ByteSource {
-  return {
-    size: bytes.length,
-    read: async (offset, length) => bytes.subarray(offset, offset + length),
-    close: async () => undefined,
-  };
-}
 
 /** Whether this process may touch local files at all. */
 export const localFilesAllowed = (): boolean => Boolean(process.env[LOCAL_FILES_VARIABLE]);

@@ -3,13 +3,17 @@ import { adds, overwrites, reads, sets } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
 import {
-  createFolder,
-  createLink,
+  type ByteSource,
+  bytesSource,
   type DriveItem,
   type DrivePath,
+  drivePath,
+} from '../../providers/microsoft/drive.js';
+import {
+  createFolder,
+  createLink,
   deleteItem,
   download,
-  drivePath,
   FILES_SCOPE,
   getItem,
   listChildren,
@@ -17,14 +21,7 @@ import {
   shown,
   upload,
 } from './api.js';
-import {
-  type ByteSource,
-  bytesSource,
-  LOCAL_FILES_VARIABLE,
-  localFilesAllowed,
-  openLocalFile,
-  writeLocalFile,
-} from './local-files.js';
+import { LOCAL_FILES_VARIABLE, localFilesAllowed, openLocalFile, writeLocalFile } from './local-files.js';
 
 const scopes = [FILES_SCOPE];
 

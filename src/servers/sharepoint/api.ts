@@ -1,5 +1,6 @@
 import type { ToolContext } from '../../core/context.js';
 import { ToolError } from '../../core/errors.js';
+import { Drive } from '../../providers/microsoft/drive.js';
 import { graphApi, graphOrNotFound, graphPages } from '../../providers/microsoft/graph.js';
 import type { UpstreamClient } from '../../upstream/client.js';
 import { parseSite, sitePathAddress, siteSegment } from './sites.js';
@@ -17,6 +18,9 @@ export const SCOPES = [
 
 export const client = (ctx: ToolContext): UpstreamClient =>
   graphApi(ctx, { serverId: 'sharepoint', service: 'SharePoint', scopes: SCOPES });
+
+/** The signed-in user's OneDrive (its documents library), where the file tools work. */
+export const drive = (ctx: ToolContext): Drive => new Drive(client(ctx), ctx);
 
 /** Graph resources this server reads and writes, with the fields it uses. */
 export interface Site {

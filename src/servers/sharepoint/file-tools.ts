@@ -2,20 +2,10 @@ import { z } from 'zod';
 import { adds, overwrites, reads } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
+import { byId, byPath, bytesSource, drivePath } from '../../providers/microsoft/drive.js';
+import { conflictBehavior, driveItemSchema, summarizeItem } from '../../providers/microsoft/drive-shapes.js';
 import { graphOrNotFound } from '../../providers/microsoft/graph.js';
-import { client } from './api.js';
-import {
-  conflictBehavior,
-  type DriveItem,
-  downloadItem,
-  driveItemSchema,
-  folderSegments,
-  getItem,
-  itemPath,
-  rootPath,
-  summarizeItem,
-  uploadContent,
-} from './drive.js';
+import { drive } from './api.js';
 
 /** The largest file download_file returns in its answer (as text or base64). */
 export const DOWNLOAD_MAX = 2 * 1024 * 1024;
@@ -77,10 +67,14 @@ export const fileTools = {
     annotations: { title: 'Download file', ...reads },
     scopes: ['Files.Read.All'],
     async handler({ item_id, download_path }, ctx) {
-      const api = client(ctx);
-      const item = await getItem(api, item_id, ctx.signal);
+      const files = drive(ctx);
+      const item = await graphOrNotFound('File', item_id, files.get(byId(item_id)));
       if (item.folder) throw new ToolError(`${item_id} is a folder, not a file`);
-      const { bytes, contentType } = await downloadItem(api, item_id, DOWNLOAD_MAX, ctx.signal);
+      const { bytes, contentType } = await graphOrNotFound(
+        'File',
+        item_id,
+        files.download(byId(item_id), DOWNLOAD_MAX),
+      );
       const type = item.file?.mimeType ?? contentType;
       return {
         item_id,
@@ -113,15 +107,10 @@ export const fileTools = {
     scopes: ['Files.ReadWrite.All'],
     async handler({ folder_name, parent_folder_id, conflict_behavior }, ctx) {
       if (/[/\\]/.test(folder_name)) throw new ToolError('folder_name must not contain "/" or "\\"');
-      const parent = parent_folder_id ? itemPath(parent_folder_id) : 'me/drive/root';
       const created = await graphOrNotFound(
         'Folder',
         parent_folder_id ?? 'root',
-        client(ctx).post<DriveItem>(
-          `${parent}/children`,
-          { name: folder_name, folder: {}, '@microsoft.graph.conflictBehavior': conflict_behavior },
-          ctx.signal,
-        ),
+        drive(ctx).createFolder(byPath([], parent_folder_id), folder_name, conflict_behavior),
       );
       return summarizeItem(created);
     },
@@ -129,8 +118,9 @@ export const fileTools = {
 
   upload_file: tool({
     description:
-      'Upload a small file (up to 4 MB) to the user’s OneDrive: the bytes come in content (text) or ' +
-      'content_base64; the place is destination_path (e.g. Documents/report.txt) or parent_folder_id.',
+      'Upload a file to the user’s OneDrive: the bytes come in content (text) or content_base64; the ' +
+      'place is destination_path (e.g. Documents/report.txt) or parent_folder_id. Files over 4 MB go ' +
+      'up in fragments through an upload session.',
     input: z.object({
       file_path: z
         .string()
@@ -153,7 +143,7 @@ export const fileTools = {
         .string()
         .min(1)
         .default('application/octet-stream')
-        .describe('MIME type, e.g. text/plain'),
+        .describe('MIME type, e.g. text/plain (a file over 4 MB gets the type its name implies)'),
       parent_folder_id: z
         .string()
         .min(1)
@@ -165,21 +155,17 @@ export const fileTools = {
     scopes: ['Files.ReadWrite.All'],
     async handler(args, ctx) {
       const bytes = uploadBytes(args.content, args.content_base64);
-      const segments = folderSegments(args.destination_path ?? baseName(args.file_path), 'destination_path');
+      const segments = drivePath('destination_path', args.destination_path ?? baseName(args.file_path));
       if (segments.length === 0) throw new ToolError('destination_path must name a file');
-      const target = args.parent_folder_id
-        ? `${itemPath(args.parent_folder_id)}:/${segments.map(encodeURIComponent).join('/')}:`
-        : rootPath(segments);
       const uploaded = await graphOrNotFound(
         'Folder',
         args.parent_folder_id ?? args.destination_path ?? 'root',
-        uploadContent(client(ctx), target, bytes, {
+        drive(ctx).upload(byPath(segments, args.parent_folder_id), bytesSource(bytes), {
           contentType: args.content_type,
           conflict: args.conflict_behavior,
-          signal: ctx.signal,
         }),
       );
-      return summarizeItem(uploaded);
+      return summarizeItem(uploaded.item);
     },
   }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { defined } from '../../providers/microsoft/drive-shapes.js';
 import { type ListItem, type SharePointList, type Site, type SitePage, withoutAnnotations } from './api.js';
-import { defined } from './drive.js';
 
 /** The zod pieces the SharePoint tools share: how a site is named, and how results are shaped. */
 

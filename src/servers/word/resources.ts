@@ -1,7 +1,6 @@
 import type { ResourceTemplateDef } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
-import { DOCX_MIME, searchFiles } from '../sharepoint/drive.js';
-import { client, readDocument } from './tools.js';
+import { DOCX_MIME, drive, readDocument } from './tools.js';
 
 /** Documents per resources/list page. */
 export const DOCUMENT_PAGE = 50;
@@ -29,12 +28,7 @@ export const documentResource: ResourceTemplateDef = {
   mimeType: 'text/markdown',
 
   async list(ctx, cursor) {
-    const { items, next } = await searchFiles(client(ctx), '.docx', {
-      extension: '.docx',
-      limit: DOCUMENT_PAGE,
-      cursor,
-      signal: ctx.signal,
-    });
+    const { items, next } = await drive(ctx).searchFiles('.docx', '.docx', { limit: DOCUMENT_PAGE, cursor });
     return {
       resources: items.map((item) => ({
         uri: `word://file/${encodeURIComponent(item.id)}`,

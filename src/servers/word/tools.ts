@@ -3,25 +3,24 @@ import { adds, overwrites, reads, writes } from '../../core/annotations.js';
 import type { ToolContext } from '../../core/context.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
-import { graphApi, graphOrNotFound } from '../../providers/microsoft/graph.js';
-import type { UpstreamClient } from '../../upstream/client.js';
 import {
-  DOCX_MIME,
+  byId,
+  byPath,
+  bytesSource,
+  Drive,
   type DriveItem,
-  deleteItem,
-  downloadItem,
+  drivePath,
+  upTo,
+} from '../../providers/microsoft/drive.js';
+import {
   downloadLink,
   downloadLinkSchema,
   driveItemSchema,
-  folderSegments,
-  getItem,
-  itemPath,
-  rootPath,
-  searchFiles,
   summarizeItem,
-  uploadContent,
   withExtension,
-} from '../sharepoint/drive.js';
+} from '../../providers/microsoft/drive-shapes.js';
+import { graphApi, graphOrNotFound } from '../../providers/microsoft/graph.js';
+import type { UpstreamClient } from '../../upstream/client.js';
 import { docxToMarkdown, markdownToDocx } from './markdown.js';
 
 /** guMCP's scopes for Word, asked for at sign-in. */
@@ -33,6 +32,11 @@ export const MAX_DOCX = 10 * 1024 * 1024;
 
 export const client = (ctx: ToolContext): UpstreamClient =>
   graphApi(ctx, { serverId: 'word', service: 'Word', scopes: SCOPES });
+
+/** The user's OneDrive, where the documents are. */
+export const drive = (ctx: ToolContext): Drive => new Drive(client(ctx), ctx);
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const fileId = z
   .string()
@@ -46,8 +50,8 @@ const content = (what: string) =>
     );
 
 /** The document behind `id`, refused when it is not a .docx (the only kind these tools can read). */
-async function docxItem(api: UpstreamClient, id: string, signal: AbortSignal): Promise<DriveItem> {
-  const item = await getItem(api, id, signal, 'Document');
+async function docxItem(files: Drive, id: string): Promise<DriveItem> {
+  const item = await graphOrNotFound('Document', id, files.get(byId(id)));
   if (item.folder || !(item.name ?? '').toLowerCase().endsWith('.docx')) {
     throw new ToolError(`${item.name ?? id} is not a Word document (.docx)`);
   }
@@ -59,9 +63,9 @@ export async function readDocument(
   ctx: ToolContext,
   id: string,
 ): Promise<{ item: DriveItem; markdown: string; images: number }> {
-  const api = client(ctx);
-  const item = await docxItem(api, id, ctx.signal);
-  const { bytes } = await downloadItem(api, id, MAX_DOCX, ctx.signal);
+  const files = drive(ctx);
+  const item = await docxItem(files, id);
+  const { bytes } = await graphOrNotFound('File', id, files.download(byId(id), MAX_DOCX));
   try {
     return { item, ...(await docxToMarkdown(bytes)) };
   } catch {
@@ -76,13 +80,8 @@ const documentList = z.object({
 });
 
 async function findDocuments(ctx: ToolContext, query: string, limit: number) {
-  const { items, next } = await searchFiles(client(ctx), query, {
-    extension: '.docx',
-    limit,
-    signal: ctx.signal,
-  });
-  const documents = items.slice(0, limit).map(summarizeItem);
-  return { count: documents.length, more: items.length > limit || Boolean(next), documents };
+  const { items, more } = upTo(await drive(ctx).searchFiles(query, '.docx', { limit }), limit);
+  return { count: items.length, more, documents: items.map(summarizeItem) };
 }
 
 export const tools = {
@@ -153,17 +152,16 @@ export const tools = {
     scopes: TOOL_SCOPES,
     async handler({ name, content, folder_path }, ctx) {
       const fileName = withExtension(name, '.docx', 'name');
-      const target = rootPath([...folderSegments(folder_path, 'folder_path'), fileName]);
-      const created = await graphOrNotFound(
+      const target = byPath([...drivePath('folder_path', folder_path), fileName]);
+      const { item } = await graphOrNotFound(
         'Folder',
         folder_path ?? 'root',
-        uploadContent(client(ctx), target, await markdownToDocx(content ?? ''), {
+        drive(ctx).upload(target, bytesSource(await markdownToDocx(content ?? '')), {
           contentType: DOCX_MIME,
           conflict: 'rename',
-          signal: ctx.signal,
         }),
       );
-      return { ...summarizeItem(created), resource_uri: `word://file/${created.id}` };
+      return { ...summarizeItem(item), resource_uri: `word://file/${item.id}` };
     },
   }),
 
@@ -195,7 +193,7 @@ export const tools = {
     annotations: { title: 'Write document', ...writes(true, false) },
     scopes: TOOL_SCOPES,
     async handler({ file_id, content, mode }, ctx) {
-      const api = client(ctx);
+      const files = drive(ctx);
       let markdown = content;
       let item: DriveItem;
       if (mode === 'append') {
@@ -209,16 +207,13 @@ export const tools = {
         item = current.item;
         markdown = current.markdown ? `${current.markdown}\n\n${content}` : content;
       } else {
-        item = await docxItem(api, file_id, ctx.signal);
+        item = await docxItem(files, file_id);
       }
       // Replacing a file's content with the same bytes again changes nothing more: safe to retry.
-      const written = await graphOrNotFound(
+      const { item: written } = await graphOrNotFound(
         'Document',
         file_id,
-        uploadContent(api, itemPath(file_id), await markdownToDocx(markdown), {
-          contentType: DOCX_MIME,
-          signal: ctx.signal,
-        }),
+        files.upload(byId(file_id), bytesSource(await markdownToDocx(markdown)), { contentType: DOCX_MIME }),
       );
       return {
         file_id: written.id,
@@ -238,7 +233,7 @@ export const tools = {
     output: downloadLinkSchema,
     annotations: { title: 'Download document', ...reads },
     scopes: TOOL_SCOPES,
-    handler: ({ file_id }, ctx) => downloadLink(ctx, client(ctx), file_id, `word://file/${file_id}`),
+    handler: ({ file_id }, ctx) => downloadLink(drive(ctx), file_id, `word://file/${file_id}`),
   }),
 
   delete_document: tool({
@@ -253,10 +248,10 @@ export const tools = {
     annotations: { title: 'Delete document', ...overwrites },
     scopes: TOOL_SCOPES,
     async handler({ file_id }, ctx) {
-      const api = client(ctx);
+      const files = drive(ctx);
       // Only a .docx: this server's delete is not a general file delete.
-      const item = await docxItem(api, file_id, ctx.signal);
-      await deleteItem(api, file_id, ctx.signal);
+      const item = await docxItem(files, file_id);
+      await graphOrNotFound('File', file_id, files.delete(file_id));
       return { success: true, deleted: true, file_id, name: item.name };
     },
   }),

@@ -1,7 +1,7 @@
 import type { TestContext } from 'node:test';
+import type { DriveItem } from '../../../providers/microsoft/drive.js';
 import { GRAPH_PATH, startGraphFake } from '../../../providers/microsoft/test/graph-fake.js';
 import { type FakeService, startFake } from '../../../testing/fake-service.js';
-import type { DriveItem } from '../api.js';
 
 /**
  * OneDrive's side of Graph (learn.microsoft.com/graph/api/resources/driveitem) for tests that route

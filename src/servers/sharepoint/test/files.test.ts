@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FRAGMENT_UNIT, uploadTuning } from '../../../providers/microsoft/drive.js';
 import { only, query, startFake } from '../../../testing/fake-service.js';
 import { connect, text } from '../../../testing/mcp.js';
 import sharepoint from '../index.js';
@@ -114,6 +115,54 @@ test('upload_file into a parent folder takes file_path’s name and decodes base
   assert.deepEqual(query(req), { '@microsoft.graph.conflictBehavior': 'rename' });
 });
 
+test('upload_file sends a file over the simple-upload size through an upload session, without the token', async (t) => {
+  // The 4 MB threshold and 10 MiB fragments made small: three fragments of 320 KiB or less.
+  const saved = { ...uploadTuning };
+  Object.assign(uploadTuning, { simpleMaxBytes: 1000, chunkBytes: FRAGMENT_UNIT });
+  t.after(() => {
+    Object.assign(uploadTuning, saved);
+  });
+  const fake = await fakeSharePoint(t);
+  const storage = await startFake();
+  t.after(() => storage.close());
+  const total = 2 * FRAGMENT_UNIT + 10;
+  const content = 'x'.repeat(total);
+  fake.route(`POST ${ITEMS}/PARENT:/big.txt:/createUploadSession`, {
+    body: { uploadUrl: `${storage.url}/up/session-1`, expirationDateTime: '2025-06-02T09:21:55.523Z' },
+  });
+  let received = 0;
+  storage.route('PUT /up/session-1', (req) => {
+    received += req.bytes.length;
+    return received < total
+      ? { status: 202, body: { nextExpectedRanges: [`${received}-`] } }
+      : { status: 201, body: driveItem('BIG', 'big.txt', { size: total }) };
+  });
+  const client = await connect(sharepoint, { credentials });
+
+  const result = await client.callTool({
+    name: 'upload_file',
+    arguments: { file_path: 'big.txt', parent_folder_id: 'PARENT', content, conflict_behavior: 'rename' },
+  });
+
+  assert.equal(result.isError, undefined, text(result));
+  assert.deepEqual(
+    [(result.structuredContent as { id: string }).id, (result.structuredContent as { size: number }).size],
+    ['BIG', total],
+  );
+  const session = only(fake, 'POST', `${ITEMS}/PARENT:/big.txt:/createUploadSession`);
+  assert.equal(session.headers.authorization, `Bearer ${credentials.access_token}`);
+  assert.deepEqual(session.body, { item: { '@microsoft.graph.conflictBehavior': 'rename' } });
+  assert.deepEqual(
+    storage.requests.map((r) => [r.headers['content-range'], r.headers.authorization]),
+    [
+      [`bytes 0-${FRAGMENT_UNIT - 1}/${total}`, undefined],
+      [`bytes ${FRAGMENT_UNIT}-${2 * FRAGMENT_UNIT - 1}/${total}`, undefined],
+      [`bytes ${2 * FRAGMENT_UNIT}-${total - 1}/${total}`, undefined],
+    ],
+  );
+  assert.equal(storage.requests.map((r) => r.rawBody).join(''), content);
+});
+
 test('upload_file without content says why it does not read file_path, and sends nothing', async (t) => {
   const fake = await fakeSharePoint(t);
   const client = await connect(sharepoint, { credentials });
@@ -128,7 +177,10 @@ test('upload_file without content says why it does not read file_path, and sends
     name: 'upload_file',
     arguments: { file_path: 'x', destination_path: '../x.txt', content: 'x' },
   });
-  assert.equal(text(climbing), 'destination_path must not contain "." or ".." segments');
+  assert.equal(
+    text(climbing),
+    'destination_path: "../x.txt" may not contain . or .. segments; give the path from the drive\'s root',
+  );
   assert.equal(fake.requests.length, 0);
 });
 
