@@ -1,6 +1,7 @@
 import type { ToolContext } from '../../core/context.js';
 import { ToolError } from '../../core/errors.js';
 import { type Query, type UpstreamClient, UpstreamError } from '../../upstream/client.js';
+import type { ByteSource } from '../../util/local-files.js';
 import { graphPageAt, graphPages } from './graph.js';
 
 /**
@@ -75,21 +76,6 @@ export function byPath(path: DrivePath, parentId?: string): DriveRef {
   if (path.length === 0) return base;
   const item = `${base.item}:/${path.map(encodeURIComponent).join('/')}`;
   return { item, at: (what) => `${item}:/${what}` };
-}
-
-/** A file's bytes, read a range at a time so a large upload is never held in memory whole. */
-export interface ByteSource {
-  readonly size: number;
-  read(offset: number, length: number): Promise<Uint8Array>;
-  close(): Promise<void>;
-}
-
-export function bytesSource(bytes: Uint8Array): ByteSource {
-  return {
-    size: bytes.length,
-    read: async (offset, length) => bytes.subarray(offset, offset + length),
-    close: async () => undefined,
-  };
 }
 
 /**

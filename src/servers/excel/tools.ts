@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adds, overwrites, reads, writes } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
-import { byPath, bytesSource, drivePath, upTo } from '../../providers/microsoft/drive.js';
+import { byPath, drivePath, upTo } from '../../providers/microsoft/drive.js';
 import {
   downloadLink,
   downloadLinkSchema,
@@ -11,6 +11,7 @@ import {
   withExtension,
 } from '../../providers/microsoft/drive-shapes.js';
 import { graphOrNotFound } from '../../providers/microsoft/graph.js';
+import { bytesSource } from '../../util/local-files.js';
 import { type Box, boxAddress, columnLetters, columns, MAX_ROW, parseCell, parseRange, rows } from './a1.js';
 import {
   type Cell,

@@ -1,6 +1,5 @@
 import type { ToolContext } from '../../core/context.js';
 import {
-  type ByteSource,
   byPath,
   Drive,
   type DriveItem,
@@ -10,6 +9,7 @@ import {
   upTo,
 } from '../../providers/microsoft/drive.js';
 import { graphApi, graphOrNotFound } from '../../providers/microsoft/graph.js';
+import type { ByteSource } from '../../util/local-files.js';
 
 /** The scope guMCP's onedrive server signs in with (besides offline_access). */
 export const FILES_SCOPE = 'https://graph.microsoft.com/Files.ReadWrite.All';

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { adds, overwrites, reads, sets } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
+import { type DriveItem, type DrivePath, drivePath } from '../../providers/microsoft/drive.js';
 import {
   type ByteSource,
   bytesSource,
-  type DriveItem,
-  type DrivePath,
-  drivePath,
-} from '../../providers/microsoft/drive.js';
+  LOCAL_FILES_VARIABLE,
+  localFilesAllowed,
+  openLocalFile,
+  writeLocalFile,
+} from '../../util/local-files.js';
 import {
   createFolder,
   createLink,
@@ -21,7 +23,6 @@ import {
   shown,
   upload,
 } from './api.js';
-import { LOCAL_FILES_VARIABLE, localFilesAllowed, openLocalFile, writeLocalFile } from './local-files.js';
 
 const scopes = [FILES_SCOPE];
 

@@ -1,14 +1,24 @@
 import { z } from 'zod';
-import { adds, overwrites, reads } from '../../core/annotations.js';
+import { adds, overwrites } from '../../core/annotations.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
-import { byId, byPath, bytesSource, drivePath } from '../../providers/microsoft/drive.js';
+import { byId, byPath, drivePath } from '../../providers/microsoft/drive.js';
 import { conflictBehavior, driveItemSchema, summarizeItem } from '../../providers/microsoft/drive-shapes.js';
 import { graphOrNotFound } from '../../providers/microsoft/graph.js';
+import {
+  type ByteSource,
+  bytesSource,
+  LOCAL_FILES_VARIABLE,
+  localFilesAllowed,
+  openLocalFile,
+  writeLocalFile,
+} from '../../util/local-files.js';
 import { drive } from './api.js';
 
 /** The largest file download_file returns in its answer (as text or base64). */
 export const DOWNLOAD_MAX = 2 * 1024 * 1024;
+/** The largest file download_file saves under GUMCP_LOCAL_FILES_DIR. */
+export const SAVE_MAX = 100 * 1024 * 1024;
 
 const TEXT_TYPES = /^text\/|[/+](json|xml|csv|javascript|yaml|x-yaml|markdown)$/i;
 
@@ -21,21 +31,31 @@ function encodeContent(bytes: Buffer, contentType: string): { encoding: 'utf8' |
   return { encoding: 'base64', content: bytes.toString('base64') };
 }
 
-/** The bytes to upload: text as UTF-8, or decoded base64; one of the two is needed. */
-function uploadBytes(content: string | undefined, contentBase64: string | undefined): Buffer {
+/**
+ * What to upload: `content` as UTF-8, decoded `content_base64`, or else the local file at `file_path`
+ * where this gumcp may read local files (under GUMCP_LOCAL_FILES_DIR), read a range at a time.
+ */
+async function uploadSource(args: {
+  file_path: string;
+  content?: string | undefined;
+  content_base64?: string | undefined;
+}): Promise<ByteSource> {
+  const { content, content_base64: contentBase64 } = args;
   if (content !== undefined && contentBase64 !== undefined) {
     throw new ToolError('Give content or content_base64, not both');
   }
-  if (content !== undefined) return Buffer.from(content, 'utf8');
+  if (content !== undefined) return bytesSource(Buffer.from(content, 'utf8'));
   if (contentBase64 !== undefined) {
     const clean = contentBase64.replace(/\s/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) throw new ToolError('content_base64 is not valid base64');
-    return Buffer.from(clean, 'base64');
+    return bytesSource(Buffer.from(clean, 'base64'));
   }
+  if (localFilesAllowed()) return openLocalFile('file_path', args.file_path);
   throw new ToolError(
     'upload_file needs the file’s bytes in content (text) or content_base64. It does not read file_path ' +
       'from the disk of the machine this server runs on (on a shared host that would hand out the host’s ' +
-      'own files); file_path names the file when destination_path is not given.',
+      `own files) unless ${LOCAL_FILES_VARIABLE} names a directory to read under; file_path names the ` +
+      'file when destination_path is not given.',
   );
 }
 
@@ -45,14 +65,15 @@ export const fileTools = {
   download_file: tool({
     description:
       'Get a file of the user’s OneDrive (its documents library) by item id: its content as text, or as ' +
-      `base64 for binary files, up to ${DOWNLOAD_MAX / (1024 * 1024)} MB.`,
+      `base64 for binary files, up to ${DOWNLOAD_MAX / (1024 * 1024)} MB; saved to download_path where ` +
+      `this gumcp may write local files (under ${LOCAL_FILES_VARIABLE}), up to ${SAVE_MAX / (1024 * 1024)} MB.`,
     input: z.object({
       item_id: z.string().min(1).describe('The file’s driveItem id'),
       download_path: z
         .string()
         .optional()
         .describe(
-          'Not written to: the content is returned in the answer (this server does not write to its host’s disk)',
+          `Where to save it on the machine running gumcp (a file or a folder), under ${LOCAL_FILES_VARIABLE}; when that is not set, nothing is written and the content is in the answer`,
         ),
     }),
     output: z.object({
@@ -60,29 +81,41 @@ export const fileTools = {
       name: z.string().optional(),
       content_type: z.string(),
       size: z.number().int(),
-      encoding: z.enum(['utf8', 'base64']),
-      content: z.string(),
+      saved_to: z.string().optional().describe('The local file written'),
+      encoding: z
+        .enum(['utf8', 'base64', 'none'])
+        .describe(
+          `How content is given; none when the file is larger than ${DOWNLOAD_MAX / (1024 * 1024)} MB`,
+        ),
+      content: z.string().optional(),
       note: z.string().optional(),
     }),
-    annotations: { title: 'Download file', ...reads },
+    // Reads OneDrive, but may replace a local file where local files are allowed.
+    annotations: { title: 'Download file', ...overwrites },
     scopes: ['Files.Read.All'],
     async handler({ item_id, download_path }, ctx) {
       const files = drive(ctx);
       const item = await graphOrNotFound('File', item_id, files.get(byId(item_id)));
       if (item.folder) throw new ToolError(`${item_id} is a folder, not a file`);
+      const save = download_path !== undefined && localFilesAllowed();
       const { bytes, contentType } = await graphOrNotFound(
         'File',
         item_id,
-        files.download(byId(item_id), DOWNLOAD_MAX),
+        files.download(byId(item_id), save ? SAVE_MAX : DOWNLOAD_MAX),
       );
       const type = item.file?.mimeType ?? contentType;
+      const savedTo = save
+        ? await writeLocalFile('download_path', download_path, item.name ?? item_id, bytes)
+        : undefined;
+      const inline = bytes.length <= DOWNLOAD_MAX ? encodeContent(bytes, type) : undefined;
       return {
         item_id,
         name: item.name,
         content_type: type,
         size: bytes.length,
-        ...encodeContent(bytes, type),
-        ...(download_path
+        ...(savedTo ? { saved_to: savedTo } : {}),
+        ...(inline ?? { encoding: 'none' as const }),
+        ...(download_path && !save
           ? { note: `Not saved to ${download_path}: the content is in this answer instead.` }
           : {}),
       };
@@ -118,7 +151,8 @@ export const fileTools = {
 
   upload_file: tool({
     description:
-      'Upload a file to the user’s OneDrive: the bytes come in content (text) or content_base64; the ' +
+      'Upload a file to the user’s OneDrive: the bytes come in content (text) or content_base64, or from ' +
+      `the local file file_path where this gumcp may read local files (under ${LOCAL_FILES_VARIABLE}); the ` +
       'place is destination_path (e.g. Documents/report.txt) or parent_folder_id. Files over 4 MB go ' +
       'up in fragments through an upload session.',
     input: z.object({
@@ -126,7 +160,7 @@ export const fileTools = {
         .string()
         .min(1)
         .describe(
-          'The file’s name or path on the caller’s side; its last part names the upload when destination_path is absent',
+          `The file to upload, read under ${LOCAL_FILES_VARIABLE} on the machine running gumcp when that is set and neither content nor content_base64 is given; its last part names the upload when destination_path is absent`,
         ),
       content: z.string().optional().describe('The file’s content as text (sent as UTF-8)'),
       content_base64: z.string().optional().describe('The file’s content as base64, for binary files'),
@@ -154,18 +188,22 @@ export const fileTools = {
     annotations: { title: 'Upload file', ...overwrites },
     scopes: ['Files.ReadWrite.All'],
     async handler(args, ctx) {
-      const bytes = uploadBytes(args.content, args.content_base64);
-      const segments = drivePath('destination_path', args.destination_path ?? baseName(args.file_path));
-      if (segments.length === 0) throw new ToolError('destination_path must name a file');
-      const uploaded = await graphOrNotFound(
-        'Folder',
-        args.parent_folder_id ?? args.destination_path ?? 'root',
-        drive(ctx).upload(byPath(segments, args.parent_folder_id), bytesSource(bytes), {
-          contentType: args.content_type,
-          conflict: args.conflict_behavior,
-        }),
-      );
-      return summarizeItem(uploaded.item);
+      const source = await uploadSource(args);
+      try {
+        const segments = drivePath('destination_path', args.destination_path ?? baseName(args.file_path));
+        if (segments.length === 0) throw new ToolError('destination_path must name a file');
+        const uploaded = await graphOrNotFound(
+          'Folder',
+          args.parent_folder_id ?? args.destination_path ?? 'root',
+          drive(ctx).upload(byPath(segments, args.parent_folder_id), source, {
+            contentType: args.content_type,
+            conflict: args.conflict_behavior,
+          }),
+        );
+        return summarizeItem(uploaded.item);
+      } finally {
+        await source.close();
+      }
     },
   }),
 };

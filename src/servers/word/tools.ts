@@ -3,15 +3,7 @@ import { adds, overwrites, reads, writes } from '../../core/annotations.js';
 import type { ToolContext } from '../../core/context.js';
 import { tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
-import {
-  byId,
-  byPath,
-  bytesSource,
-  Drive,
-  type DriveItem,
-  drivePath,
-  upTo,
-} from '../../providers/microsoft/drive.js';
+import { byId, byPath, Drive, type DriveItem, drivePath, upTo } from '../../providers/microsoft/drive.js';
 import {
   downloadLink,
   downloadLinkSchema,
@@ -21,6 +13,7 @@ import {
 } from '../../providers/microsoft/drive-shapes.js';
 import { graphApi, graphOrNotFound } from '../../providers/microsoft/graph.js';
 import type { UpstreamClient } from '../../upstream/client.js';
+import { bytesSource } from '../../util/local-files.js';
 import { docxToMarkdown, markdownToDocx } from './markdown.js';
 
 /** guMCP's scopes for Word, asked for at sign-in. */

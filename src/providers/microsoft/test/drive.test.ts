@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { type TestContext, test } from 'node:test';
 import { pino } from 'pino';
 import { type FakeService, only, query, startFake } from '../../../testing/fake-service.js';
-import { byId, byPath, bytesSource, Drive, drivePath, FRAGMENT_UNIT, uploadTuning, upTo } from '../drive.js';
+import { bytesSource } from '../../../util/local-files.js';
+import { byId, byPath, Drive, drivePath, FRAGMENT_UNIT, uploadTuning, upTo } from '../drive.js';
 import { graphApi } from '../graph.js';
 import { GRAPH_ERRORS, GRAPH_PATH, graphError, graphPage, startGraphFake } from './graph-fake.js';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { GRAPH_ERRORS } from '../../../providers/microsoft/test/graph-fake.js';
 import { connect, text } from '../../../testing/mcp.js';
+import { LOCAL_FILES_VARIABLE } from '../../../util/local-files.js';
 import onedrive from '../index.js';
-import { LOCAL_FILES_VARIABLE } from '../local-files.js';
 import { MAX_CONTENT_BYTES } from '../tools.js';
 import { DRIVE, driveItem, folderItem, otherHost, startOneDriveFake } from './fake-onedrive.js';
 

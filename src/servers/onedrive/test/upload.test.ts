@@ -8,8 +8,8 @@ import { graphError } from '../../../providers/microsoft/test/graph-fake.js';
 import type { FakeService, RecordedRequest } from '../../../testing/fake-service.js';
 import { only } from '../../../testing/fake-service.js';
 import { connect, text } from '../../../testing/mcp.js';
+import { LOCAL_FILES_VARIABLE } from '../../../util/local-files.js';
 import onedrive from '../index.js';
-import { LOCAL_FILES_VARIABLE } from '../local-files.js';
 import { DRIVE, driveItem, otherHost, startOneDriveFake } from './fake-onedrive.js';
 
 const credentials = { access_token: 'eyJ0.onedrive-upload' };

@@ -43,13 +43,13 @@ test('annotations say which tools only read, which overwrite or delete, and whic
       'get_list',
       'get_list_item',
       'get_list_items',
-      'download_file',
       'get_site_page',
       'list_site_pages',
       'get_site_info',
       'search_sites',
     ],
-    destructive: ['update_list_item', 'delete_list_item', 'upload_file'],
+    // download_file may replace a local file where GUMCP_LOCAL_FILES_DIR allows local files.
+    destructive: ['update_list_item', 'delete_list_item', 'upload_file', 'download_file'],
     notIdempotent: ['create_list', 'create_list_item', 'create_folder', 'create_site_page'],
   });
 });
