@@ -1,12 +1,38 @@
+import type { EmbeddedResource } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { ToolError } from '../../core/errors.js';
 import { byId, type Drive, type DriveItem } from './drive.js';
 import { graphOrNotFound } from './graph.js';
 
 /**
- * How the SharePoint, Excel and Word tools show drive items (snake_case, as guMCP's answers were).
- * The OneDrive server keeps its own shape, by path, which its tools already answer with.
+ * How the SharePoint, Excel and Word tools show drive items (snake_case, as guMCP's answers were);
+ * the OneDrive server keeps its own shape, by path, which its tools already answer with. And how
+ * the OneDrive and SharePoint downloads hand a file to the client: as an MCP resource block.
  */
+
+/** MIME types whose content is text (when it is also valid UTF-8). */
+const TEXT_TYPES = /^text\/|[/+](json|xml|javascript|csv|yaml|x-yaml|markdown|x-sh|sql)$/i;
+
+/**
+ * A file as an MCP resource block beside a tool's structured data (core's `withContent`): its text
+ * when its type says text and the bytes are valid UTF-8, else its bytes in base64 (`blob`).
+ */
+export function fileResource(
+  uri: string,
+  mimeType: string,
+  bytes: Uint8Array,
+): { encoding: 'text' | 'base64'; block: EmbeddedResource } {
+  if (TEXT_TYPES.test(mimeType.split(';')[0]?.trim() ?? '')) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { encoding: 'text', block: { type: 'resource', resource: { uri, mimeType, text } } };
+    } catch {
+      // not UTF-8 after all: sent as base64
+    }
+  }
+  const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  return { encoding: 'base64', block: { type: 'resource', resource: { uri, mimeType, blob } } };
+}
 
 /** A drive item as the tools return it. */
 export const driveItemSchema = z.object({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { adds, overwrites, reads, sets } from '../../core/annotations.js';
-import { tool } from '../../core/definition.js';
+import { tool, withContent } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
 import { type DriveItem, type DrivePath, drivePath } from '../../providers/microsoft/drive.js';
+import { fileResource } from '../../providers/microsoft/drive-shapes.js';
 import {
   type ByteSource,
   bytesSource,
@@ -26,7 +27,7 @@ import {
 
 const scopes = [FILES_SCOPE];
 
-/** Largest file whose content download_file returns to the client (as text, or base64). */
+/** Largest file download_file returns to the client (as a resource block: text, or base64). */
 export const MAX_CONTENT_BYTES = 1024 * 1024;
 /** Largest file download_file saves to a local file. */
 export const MAX_SAVE_BYTES = 100 * 1024 * 1024;
@@ -84,19 +85,8 @@ function filePath(arg: string, value: string): DrivePath {
   return p;
 }
 
-const TEXT_TYPES = /^text\/|[/+](json|xml|javascript|csv|yaml|x-yaml|markdown|x-sh|sql)$/i;
-
-/** The content as text when its type says text and it is valid UTF-8, else base64. */
-function encodeContent(bytes: Buffer, mimeType: string): { encoding: 'text' | 'base64'; content: string } {
-  if (TEXT_TYPES.test(mimeType.split(';')[0]?.trim() ?? '')) {
-    try {
-      return { encoding: 'text', content: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-    } catch {
-      // not UTF-8 after all: sent as base64
-    }
-  }
-  return { encoding: 'base64', content: bytes.toString('base64') };
-}
+/** How a downloaded file is named in its resource block: onedrive:///Documents/report.docx. */
+const fileUri = (path: DrivePath): string => `onedrive:///${path.map(encodeURIComponent).join('/')}`;
 
 function decodeBase64(value: string): Uint8Array {
   const clean = value.replace(/\s+/g, '');
@@ -169,7 +159,7 @@ export const tools = {
   }),
 
   download_file: tool({
-    description: `Download a OneDrive file: its content is returned (as text, or base64, up to ${MAX_CONTENT_BYTES / 1024 / 1024} MB), and saved to local_destination_path where this gumcp may write local files.`,
+    description: `Download a OneDrive file: the file comes with the answer as a resource block (its text, or its bytes in base64, up to ${MAX_CONTENT_BYTES / 1024 / 1024} MB), its name, size and MIME type in the data; it is saved to local_destination_path where this gumcp may write local files.`,
     input: z.object({
       onedrive_path: path('The file in OneDrive'),
       local_destination_path: z
@@ -187,8 +177,9 @@ export const tools = {
       savedTo: z.string().optional().describe('The local file written'),
       encoding: z
         .enum(['text', 'base64', 'none'])
-        .describe('How content is given; none when the file is too large'),
-      content: z.string().optional(),
+        .describe(
+          `How the file comes in the resource block beside this data (onedrive:///{path}): its text, its bytes in base64 (blob), or none when it is over ${MAX_CONTENT_BYTES / 1024 / 1024} MB`,
+        ),
       note: z.string().optional(),
     }),
     // Reads OneDrive, but may replace a local file where local files are allowed.
@@ -213,21 +204,22 @@ export const tools = {
       const savedTo = save
         ? await writeLocalFile('local_destination_path', args.local_destination_path, name, bytes)
         : undefined;
-      const inline = bytes.length <= MAX_CONTENT_BYTES ? encodeContent(bytes, mimeType) : undefined;
-      return {
+      const file =
+        bytes.length <= MAX_CONTENT_BYTES ? fileResource(fileUri(source), mimeType, bytes) : undefined;
+      const data = {
         name,
         path: shown(source),
         size: bytes.length,
         mimeType,
         ...(savedTo ? { savedTo } : {}),
-        encoding: inline?.encoding ?? ('none' as const),
-        ...(inline ? { content: inline.content } : {}),
+        encoding: file?.encoding ?? ('none' as const),
         ...(save
           ? {}
           : {
-              note: `Not saved to ${args.local_destination_path}: this gumcp server does not write local files (${LOCAL_FILES_VARIABLE} is not set); the content is returned instead.`,
+              note: `Not saved to ${args.local_destination_path}: this gumcp server does not write local files (${LOCAL_FILES_VARIABLE} is not set); the file is returned instead.`,
             }),
       };
+      return file ? withContent(data, [file.block]) : data;
     },
   }),
 

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { adds, overwrites } from '../../core/annotations.js';
-import { tool } from '../../core/definition.js';
+import { tool, withContent } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
 import { byId, byPath, drivePath } from '../../providers/microsoft/drive.js';
-import { conflictBehavior, driveItemSchema, summarizeItem } from '../../providers/microsoft/drive-shapes.js';
+import {
+  conflictBehavior,
+  driveItemSchema,
+  fileResource,
+  summarizeItem,
+} from '../../providers/microsoft/drive-shapes.js';
 import { graphOrNotFound } from '../../providers/microsoft/graph.js';
 import {
   type ByteSource,
@@ -15,21 +20,13 @@ import {
 } from '../../util/local-files.js';
 import { drive } from './api.js';
 
-/** The largest file download_file returns in its answer (as text or base64). */
+/** The largest file download_file returns in its answer (as a resource block: text, or base64). */
 export const DOWNLOAD_MAX = 2 * 1024 * 1024;
 /** The largest file download_file saves under GUMCP_LOCAL_FILES_DIR. */
 export const SAVE_MAX = 100 * 1024 * 1024;
 
-const TEXT_TYPES = /^text\/|[/+](json|xml|csv|javascript|yaml|x-yaml|markdown)$/i;
-
-/** Bytes as text when they are text (declared so and valid UTF-8), else as base64. */
-function encodeContent(bytes: Buffer, contentType: string): { encoding: 'utf8' | 'base64'; content: string } {
-  if (TEXT_TYPES.test(contentType.split(';')[0]?.trim() ?? '')) {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (!text.includes('\uFFFD')) return { encoding: 'utf8', content: text };
-  }
-  return { encoding: 'base64', content: bytes.toString('base64') };
-}
+/** How a downloaded file is named in its resource block, by its drive item id. */
+const fileUri = (id: string): string => `sharepoint://file/${encodeURIComponent(id)}`;
 
 /**
  * What to upload: `content` as UTF-8, decoded `content_base64`, or else the local file at `file_path`
@@ -64,8 +61,9 @@ const baseName = (path: string) => path.split(/[/\\]/).filter(Boolean).at(-1) ??
 export const fileTools = {
   download_file: tool({
     description:
-      'Get a file of the user’s OneDrive (its documents library) by item id: its content as text, or as ' +
-      `base64 for binary files, up to ${DOWNLOAD_MAX / (1024 * 1024)} MB; saved to download_path where ` +
+      'Get a file of the user’s OneDrive (its documents library) by item id: the file comes with the ' +
+      'answer as a resource block (its text, or its bytes in base64 for binary files, up to ' +
+      `${DOWNLOAD_MAX / (1024 * 1024)} MB), its name, size and type in the data; saved to download_path where ` +
       `this gumcp may write local files (under ${LOCAL_FILES_VARIABLE}), up to ${SAVE_MAX / (1024 * 1024)} MB.`,
     input: z.object({
       item_id: z.string().min(1).describe('The file’s driveItem id'),
@@ -107,18 +105,19 @@ export const fileTools = {
       const savedTo = save
         ? await writeLocalFile('download_path', download_path, item.name ?? item_id, bytes)
         : undefined;
-      const inline = bytes.length <= DOWNLOAD_MAX ? encodeContent(bytes, type) : undefined;
-      return {
+      const file = bytes.length <= DOWNLOAD_MAX ? fileResource(fileUri(item_id), type, bytes) : undefined;
+      const data = {
         item_id,
         name: item.name,
         content_type: type,
         size: bytes.length,
         ...(savedTo ? { saved_to: savedTo } : {}),
-        ...(inline ?? { encoding: 'none' as const }),
+        encoding: file ? (file.encoding === 'text' ? 'utf8' : 'base64') : 'none',
         ...(download_path && !save
-          ? { note: `Not saved to ${download_path}: the content is in this answer instead.` }
+          ? { note: `Not saved to ${download_path}: the file is in this answer instead.` }
           : {}),
-      };
+      } as const;
+      return file ? withContent(data, [file.block]) : data;
     },
   }),
 

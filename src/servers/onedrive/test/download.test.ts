@@ -44,7 +44,7 @@ async function serveFile(
   return { fake, host };
 }
 
-test('download_file follows the 302 to the pre-authenticated URL without the token and returns text as text', async (t) => {
+test('download_file follows the 302 to the pre-authenticated URL without the token and returns a text file as a text resource', async (t) => {
   const { fake, host } = await serveFile(
     t,
     '/Notes/todo.md',
@@ -70,18 +70,26 @@ test('download_file follows the 302 to the pre-authenticated URL without the tok
   assert.equal(host.requests.length, 1);
   assert.equal(host.requests[0]?.headers.authorization, undefined, 'the download URL gets no token');
   assert.equal(host.requests[0]?.query.get('tempauth'), 'v1.signed');
-  assert.deepEqual(result.structuredContent, {
+  const data = {
     name: 'todo.md',
     path: '/Notes/todo.md',
     size: Buffer.byteLength('# Todo\n- 🥚'),
     mimeType: 'text/markdown',
     encoding: 'text',
-    content: '# Todo\n- 🥚',
-    note: `Not saved to /tmp/todo.md: this gumcp server does not write local files (${LOCAL_FILES_VARIABLE} is not set); the content is returned instead.`,
-  });
+    note: `Not saved to /tmp/todo.md: this gumcp server does not write local files (${LOCAL_FILES_VARIABLE} is not set); the file is returned instead.`,
+  };
+  // The data, the same as JSON text, then the file itself as a resource block: no content in the JSON.
+  assert.deepEqual(result.structuredContent, data);
+  assert.deepEqual(result.content, [
+    { type: 'text', text: JSON.stringify(data) },
+    {
+      type: 'resource',
+      resource: { uri: 'onedrive:///Notes/todo.md', mimeType: 'text/markdown', text: '# Todo\n- 🥚' },
+    },
+  ]);
 });
 
-test('a binary file comes back in base64 with its MIME type', async (t) => {
+test('a binary file comes back as a base64 blob with its MIME type', async (t) => {
   const png = '\u0089PNG\r\n\u001a\n';
   await serveFile(
     t,
@@ -97,9 +105,19 @@ test('a binary file comes back in base64 with its MIME type', async (t) => {
     arguments: { onedrive_path: 'pic.png', local_destination_path: 'pic.png' },
   });
 
-  const data = result.structuredContent as { mimeType: string; encoding: string; content: string };
-  assert.deepEqual([data.mimeType, data.encoding], ['image/png', 'base64']);
-  assert.equal(data.content, Buffer.from(png).toString('base64'));
+  const data = result.structuredContent as { mimeType: string; encoding: string; size: number };
+  assert.deepEqual(
+    [data.mimeType, data.encoding, data.size],
+    ['image/png', 'base64', Buffer.byteLength(png)],
+  );
+  assert.deepEqual((result.content as unknown[])[1], {
+    type: 'resource',
+    resource: {
+      uri: 'onedrive:///pic.png',
+      mimeType: 'image/png',
+      blob: Buffer.from(png).toString('base64'),
+    },
+  });
 });
 
 test('with GUMCP_LOCAL_FILES_DIR set the file is saved there too, into a folder under its own name', async (t) => {

@@ -9,7 +9,7 @@ import { driveItem, fakeSharePoint, V1 } from './fake-sharepoint.js';
 const credentials = { access_token: 'eyJ0eXAi.files-secret' };
 const ITEMS = `${V1}/me/drive/items`;
 
-test('download_file follows Graph’s redirect to the download host without the token, and returns text', async (t) => {
+test('download_file follows Graph’s redirect to the download host without the token, and returns a text file as a text resource', async (t) => {
   const fake = await fakeSharePoint(t);
   const storage = await startFake();
   t.after(() => storage.close());
@@ -27,15 +27,23 @@ test('download_file follows Graph’s redirect to the download host without the 
     arguments: { item_id: 'F1', download_path: '/tmp/notes.txt' },
   });
 
-  assert.deepEqual(result.structuredContent, {
+  const data = {
     item_id: 'F1',
     name: 'notes.txt',
     content_type: 'text/plain',
     size: 11,
     encoding: 'utf8',
-    content: 'hello world',
-    note: 'Not saved to /tmp/notes.txt: the content is in this answer instead.',
-  });
+    note: 'Not saved to /tmp/notes.txt: the file is in this answer instead.',
+  };
+  // The data, the same as JSON text, then the file itself as a resource block: no content in the JSON.
+  assert.deepEqual(result.structuredContent, data);
+  assert.deepEqual(result.content, [
+    { type: 'text', text: JSON.stringify(data) },
+    {
+      type: 'resource',
+      resource: { uri: 'sharepoint://file/F1', mimeType: 'text/plain', text: 'hello world' },
+    },
+  ]);
   assert.equal(
     only(fake, 'GET', `${ITEMS}/F1/content`).headers.authorization,
     `Bearer ${credentials.access_token}`,
@@ -45,7 +53,7 @@ test('download_file follows Graph’s redirect to the download host without the 
   assert.deepEqual(query(fetched), { tempauth: 'abc' });
 });
 
-test('download_file returns a binary file as base64, and refuses a folder', async (t) => {
+test('download_file returns a binary file as a base64 blob, and refuses a folder', async (t) => {
   const fake = await fakeSharePoint(t);
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff]);
   fake.route(`GET ${ITEMS}/IMG`, { body: driveItem('IMG', 'logo.png', { file: { mimeType: 'image/png' } }) });
@@ -61,10 +69,15 @@ test('download_file returns a binary file as base64, and refuses a folder', asyn
   const image = await client.callTool({ name: 'download_file', arguments: { item_id: 'IMG' } });
   const folder = await client.callTool({ name: 'download_file', arguments: { item_id: 'DIR' } });
 
-  const out = image.structuredContent as { encoding: string; content: string };
-  assert.equal(out.encoding, 'base64');
+  const out = image.structuredContent as { encoding: string; content_type: string };
+  assert.deepEqual([out.encoding, out.content_type], ['base64', 'image/png']);
+  const block = (image.content as { resource?: { uri: string; mimeType: string; blob: string } }[])[1];
+  assert.deepEqual([block?.resource?.uri, block?.resource?.mimeType], ['sharepoint://file/IMG', 'image/png']);
   // The fake sends its string body as UTF-8: those are the bytes that must come back.
-  assert.deepEqual(Buffer.from(out.content, 'base64'), Buffer.from(png.toString('latin1'), 'utf8'));
+  assert.deepEqual(
+    Buffer.from(block?.resource?.blob ?? '', 'base64'),
+    Buffer.from(png.toString('latin1'), 'utf8'),
+  );
   assert.equal(text(folder), 'DIR is a folder, not a file');
 });
 

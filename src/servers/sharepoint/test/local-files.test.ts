@@ -116,7 +116,10 @@ test('with GUMCP_LOCAL_FILES_DIR set, download_file saves to download_path under
     size: 11,
     saved_to: join(dir, 'copy.txt'),
     encoding: 'utf8',
-    content: 'hello world',
+  });
+  assert.deepEqual((toFile.content as unknown[])[1], {
+    type: 'resource',
+    resource: { uri: 'sharepoint://file/F1', mimeType: 'text/plain', text: 'hello world' },
   });
   assert.equal(await readFile(join(dir, 'copy.txt'), 'utf8'), 'hello world');
   assert.equal((toFolder.structuredContent as { saved_to: string }).saved_to, join(dir, 'notes.txt'));
@@ -136,16 +139,9 @@ test('a file saved locally may be larger than the answer holds: it is saved, its
   });
 
   assert.equal(result.isError, undefined, text(result));
-  const out = result.structuredContent as {
-    size: number;
-    encoding: string;
-    content?: string;
-    saved_to: string;
-  };
-  assert.deepEqual(
-    [out.size, out.encoding, out.content, out.saved_to],
-    [big.length, 'none', undefined, join(dir, 'big.log')],
-  );
+  const out = result.structuredContent as { size: number; encoding: string; saved_to: string };
+  assert.deepEqual([out.size, out.encoding, out.saved_to], [big.length, 'none', join(dir, 'big.log')]);
+  assert.equal((result.content as unknown[]).length, 1, 'the data only, no resource block');
   assert.equal((await readFile(join(dir, 'big.log'))).length, big.length);
   assert.equal(only(storage, 'GET', '/download/BIG').headers.authorization, undefined);
 });
