@@ -83,8 +83,8 @@ export function byPath(path: DrivePath, parentId?: string): DriveRef {
  * ones go through an upload session, in fragments that must be multiples of 320 KiB (Microsoft
  * recommends 5 to 10 MiB). Tests make the fragments small.
  */
-export const uploadTuning = { simpleMaxBytes: 4 * 1024 * 1024, chunkBytes: 32 * 327_680 };
 export const FRAGMENT_UNIT = 327_680;
+export const uploadTuning = { simpleMaxBytes: 4 * 1024 * 1024, chunkBytes: 32 * FRAGMENT_UNIT };
 
 /** What an upload did, for the answer. */
 export interface Uploaded {
