@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { createHubSpotServer, type HubSpotTuning } from '../index.js';
+import type { Clock } from '../throttle.js';
+import { HUB_ID } from './fake-hubspot.js';
+
+export const TOKEN = 'CKX8hLuTMhIHAAEAQAAAARiTzugEIKnVJA-secret-hubspot-token';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+/**
+ * A clock whose sleeps move its time forward at once, used by the search throttle and by the upstream
+ * client's waits between attempts: both show in `sleeps` without any real waiting.
+ */
+export class VirtualClock implements Clock {
+  time = 1_700_000_000_000;
+  readonly sleeps: number[] = [];
+  now = () => this.time;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+/** Retries in milliseconds so error paths finish at once (production: the client's defaults). */
+export const FAST: HubSpotTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  clock: VirtualClock;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/**
+ * A fake HubSpot on 127.0.0.1 (GUMCP_HUBSPOT_API_URL) and an MCP client connected to a server with
+ * fast retries and a virtual clock behind its search throttle and retry waits. Closed after the test.
+ */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { access_token: TOKEN, refresh_token: 'rt', hub_id: HUB_ID },
+  tuning: HubSpotTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'hubspot');
+  const clock = new VirtualClock();
+  const client = await connect(createHubSpotServer({ ...FAST, clock, sleep: clock.sleep, ...tuning }), {
+    credentials,
+  });
+  t.after(() => client.close());
+  return { fake, client, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** Checks HubSpot's bearer header on a request. */
+export function assertAuth(req: RecordedRequest, token = TOKEN): void {
+  assert.equal(req.headers.authorization, `Bearer ${token}`);
+}
+
+/** The one request the fake received, with its auth header checked. */
+export function onlyRequest(fake: FakeService, token = TOKEN): RecordedRequest {
+  assert.equal(fake.requests.length, 1, `expected one request, got ${describe(fake.requests)}`);
+  const req = fake.requests[0] as RecordedRequest;
+  assertAuth(req, token);
+  return req;
+}
+
+export const describe = (requests: readonly RecordedRequest[]) =>
+  requests.map((r) => `${r.method} ${r.path}?${r.query}`).join(', ') || 'none';
+
+/** The structured content of a successful tool result, checked against its text. */
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+/** The error text of a failed tool result. */
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
