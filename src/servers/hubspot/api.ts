@@ -7,7 +7,7 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
-import { hubspotError, retryDelay, type Subject } from './errors.js';
+import { HubSpotNotFoundError, hubspotError, retryDelay, type Subject } from './errors.js';
 import type { SearchThrottle } from './throttle.js';
 import type {
   AssociatedObject,
@@ -86,6 +86,19 @@ const enc = encodeURIComponent;
 const csv = (values: readonly string[] | undefined) => (values?.length ? values.join(',') : undefined);
 const objectPath = (kind: ObjectKind, id?: string) =>
   `${OBJECTS}/${kind.path}${id === undefined ? '' : `/${enc(id)}`}`;
+
+/** What a delete did: `deleted` now, or the record was already `gone` (deleted before, or never there). */
+export type Deletion = 'deleted' | 'gone';
+
+async function gone(request: Promise<unknown>): Promise<Deletion> {
+  try {
+    await request;
+    return 'deleted';
+  } catch (error) {
+    if (error instanceof HubSpotNotFoundError) return 'gone';
+    throw error;
+  }
+}
 
 /** Why an error came from the connection (no answer, a timeout) and not from an answer of HubSpot. */
 const isTransportFailure = (error: unknown): error is ToolError =>
@@ -227,11 +240,12 @@ export class HubSpotApi {
     });
   }
 
-  /** Moves a record to the recycle bin (restorable for 90 days); archiving again changes nothing. */
-  async archive(kind: ObjectKind, id: string): Promise<void> {
-    await this.#call({ what: kind.label, id: `${id} (or it was already deleted)` }, objectPath(kind, id), {
-      method: 'DELETE',
-    });
+  /**
+   * Moves a record to the recycle bin (restorable for 90 days). A delete is retried after a 5xx, so a
+   * 404 may answer a retry whose first attempt went through: it says `gone`, not a failure.
+   */
+  archive(kind: ObjectKind, id: string): Promise<Deletion> {
+    return gone(this.#call({ what: kind.label, id }, objectPath(kind, id), { method: 'DELETE' }));
   }
 
   merge(kind: ObjectKind, primaryObjectId: string, objectIdToMerge: string): Promise<CrmObject> {
@@ -443,14 +457,9 @@ export class HubSpotApi {
     });
   }
 
-  async deleteEngagement(id: string): Promise<void> {
-    await this.#call(
-      { what: 'Engagement', id: `${id} (or it was already deleted)` },
-      `${ENGAGEMENTS}/${enc(id)}`,
-      {
-        method: 'DELETE',
-      },
-    );
+  /** Deletes an engagement; like `archive`, a 404 says `gone`. */
+  deleteEngagement(id: string): Promise<Deletion> {
+    return gone(this.#call({ what: 'Engagement', id }, `${ENGAGEMENTS}/${enc(id)}`, { method: 'DELETE' }));
   }
 
   async dispositions(): Promise<Disposition[]> {

@@ -47,15 +47,23 @@ test('403 MISSING_SCOPES names the scope HubSpot asks for; without one named, th
   );
 });
 
-test('404 names the record, and a delete of a record already gone says so', async (t) => {
+test('404 names the record and carries the correlation id', async (t) => {
   const { fake, call } = await setup(t);
   fake.route(`GET /crm/v3/objects/tickets/31`, { status: 404, body: notFound });
-  fake.route(`DELETE /crm/v3/objects/products/72`, { status: 404, body: notFound });
   assert.equal(failure(await call('get_ticket', { ticket_id: '31' })), `Ticket not found: 31${REF}`);
-  assert.equal(
-    failure(await call('delete_product', { product_id: '72' })),
-    `Product not found: 72 (or it was already deleted)${REF}`,
-  );
+});
+
+test('a delete whose retry finds the record gone is not reported as a failure', async (t) => {
+  const { fake, call } = await setup(t);
+  // The first attempt went through but its answer was lost (502); the retry then finds nothing.
+  fake.once(`DELETE /crm/v3/objects/products/72`, { status: 502, body: serverError });
+  fake.route(`DELETE /crm/v3/objects/products/72`, { status: 404, body: notFound });
+  assert.deepEqual(data(await call('delete_product', { product_id: '72' })), {
+    id: '72',
+    deleted: true,
+    message: 'Product 72 is not in HubSpot: it was already deleted, or the id is wrong.',
+  });
+  assert.equal(fake.requests.length, 2);
 });
 
 test('409 on create_contact gives HubSpot’s message naming the existing contact; 400 names the bad property', async (t) => {

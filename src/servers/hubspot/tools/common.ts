@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type AnyToolDef, type ToolDef, tool } from '../../../core/definition.js';
 import { ToolError } from '../../../core/errors.js';
-import type { ApiFactory, HubSpotApi } from '../api.js';
+import type { ApiFactory, Deletion, HubSpotApi } from '../api.js';
 
 /** The most records one call returns; also bounds the pages it may fetch. */
 export const MAX_LIMIT = 1000;
@@ -132,6 +132,12 @@ export function changes(
   }
   return out;
 }
+
+/** What a delete says it did: HubSpot's 404 means the record is not there, deleted before or never there. */
+export const deletion = (what: string, id: string, done: Deletion, verb: string) =>
+  done === 'deleted'
+    ? `${what} ${id} ${verb}.`
+    : `${what} ${id} is not in HubSpot: it was already deleted, or the id is wrong.`;
 
 /** What a create says when HubSpot failed or did not answer: it may have gone through, and how to check. */
 export const uncertainCreate = (what: string, check: string) =>

@@ -16,6 +16,7 @@ import type { CrmObject, V1EngagementBody } from '../types.js';
 import {
   CONTACTS_READ,
   CONTACTS_WRITE,
+  deletion,
   limit,
   recordId,
   stringList,
@@ -394,8 +395,8 @@ export function engagementTools(hubspotTool: ToolMaker): ToolTable {
       annotations: overwrites,
       scopes: [CONTACTS_WRITE],
       async run({ engagement_id }, hubspot) {
-        await hubspot.deleteEngagement(engagement_id);
-        return deleted(engagement_id, `Engagement ${engagement_id} was deleted.`);
+        const done = await hubspot.deleteEngagement(engagement_id);
+        return deleted(engagement_id, deletion('Engagement', engagement_id, done, 'was deleted'));
       },
     }),
   };

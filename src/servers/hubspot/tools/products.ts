@@ -5,6 +5,7 @@ import { deleted, deletedSchema, recordListSchema, recordSchema, toRecord, toRec
 import {
   after,
   changes,
+  deletion,
   ECOMMERCE,
   extraProperties,
   limit,
@@ -115,8 +116,8 @@ export function productTools(hubspotTool: ToolMaker): ToolTable {
       annotations: overwrites,
       scopes: [ECOMMERCE],
       async run({ product_id }, hubspot) {
-        await hubspot.archive(PRODUCTS, product_id);
-        return deleted(product_id, `Product ${product_id} was moved to the recycle bin.`);
+        const done = await hubspot.archive(PRODUCTS, product_id);
+        return deleted(product_id, deletion('Product', product_id, done, 'was moved to the recycle bin'));
       },
     }),
   };

@@ -14,6 +14,7 @@ import {
 import {
   after,
   changes,
+  deletion,
   extraProperties,
   limit,
   propertiesOf,
@@ -144,8 +145,8 @@ export function ticketTools(hubspotTool: ToolMaker): ToolTable {
       annotations: overwrites,
       scopes: [TICKETS],
       async run({ ticket_id }, hubspot) {
-        await hubspot.archive(TICKET_OBJECTS, ticket_id);
-        return deleted(ticket_id, `Ticket ${ticket_id} was moved to the recycle bin.`);
+        const done = await hubspot.archive(TICKET_OBJECTS, ticket_id);
+        return deleted(ticket_id, deletion('Ticket', ticket_id, done, 'was moved to the recycle bin'));
       },
     }),
 
