@@ -151,7 +151,8 @@ export class ZoomApi {
 
   /** POST creates a new meeting each time: never retried after a timeout or 5xx. */
   createMeeting(body: MeetingBody, fields: FieldNames): Promise<ZoomMeeting> {
-    return this.#call({ what: 'User', id: 'me' }, 'users/me/meetings', { method: 'POST', body }, fields);
+    const subject = { what: 'New meeting', id: JSON.stringify(String(body.topic ?? '')) };
+    return this.#call(subject, 'users/me/meetings', { method: 'POST', body }, fields);
   }
 
   getMeeting(id: string): Promise<ZoomMeeting> {
