@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parseForm } from '../upstream/form.js';
 import type { RecordedRequest } from './fake-service.js';
 
 /**
@@ -124,7 +125,9 @@ export class OpenApiCheck {
     const found = this.operation(req.method, req.path);
     assert.ok(found, `${req.method} ${req.path} is an operation of the description`);
     const { route, template, op } = found;
-    const parameters = [...this.#pathParameters(template), ...(op.parameters ?? [])];
+    const parameters = [...this.#pathParameters(template), ...(op.parameters ?? [])].map((p) =>
+      '$ref' in p ? (this.#resolve(String(p.$ref)) as Parameter) : p,
+    );
     const declared = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
     for (const key of req.query.keys()) {
       assert.ok(
@@ -136,11 +139,23 @@ export class OpenApiCheck {
       if (p.in === 'query' && p.required)
         assert.ok(req.query.has(p.name), `${route}: sends required ${p.name}`);
     }
-    if (req.body !== undefined && typeof req.body === 'object') {
+    const pointerTo = (type: string) =>
+      `#/paths/${token(template)}/${req.method.toLowerCase()}/requestBody/content/${token(type)}/schema`;
+    const sent = String(req.headers['content-type'] ?? '');
+    if (sent.includes('x-www-form-urlencoded') && req.rawBody) {
+      const type = Object.keys(op.requestBody?.content ?? {}).find((t) =>
+        t.includes('x-www-form-urlencoded'),
+      );
+      assert.ok(type, `${route} takes a form body`);
+      // A form carries text only: each value is typed by the schema first. Fields the schema does not
+      // name fail, since a service that ignores unknown form fields would let a misspelt one pass unseen.
+      const schema = this.#resolveSchema(op.requestBody?.content?.[type]?.schema);
+      const body = typedBy(parseForm(req.rawBody), schema, (ref) => this.#resolve(ref) as Schema);
+      this.#assertFits(pointerTo(type), body, `${route} request`, true);
+    } else if (req.body !== undefined && typeof req.body === 'object') {
       const type = Object.keys(op.requestBody?.content ?? {}).find((t) => t.includes('json'));
       assert.ok(type, `${route} takes a JSON body`);
-      const pointer = `#/paths/${token(template)}/${req.method.toLowerCase()}/requestBody/content/${token(type)}/schema`;
-      this.#assertFits(pointer, req.body, `${route} request`);
+      this.#assertFits(pointerTo(type), req.body, `${route} request`);
     }
     return route;
   }
@@ -150,10 +165,11 @@ export class OpenApiCheck {
     const found = this.operation(method, path);
     assert.ok(found, `${method} ${path} is an operation of the description`);
     const { route, template, op } = found;
-    const answer = op.responses?.[String(status)] ?? op.responses?.[`${String(status)[0]}XX`];
-    assert.ok(answer, `${route} documents a ${status} answer`);
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => op.responses?.[k]);
+    const answer = key ? op.responses?.[key] : undefined;
+    assert.ok(key && answer, `${route} documents a ${status} answer`);
     if (body === undefined || body === null || body === '') return;
-    let pointer = `#/paths/${token(template)}/${method.toLowerCase()}/responses/${status}`;
+    let pointer = `#/paths/${token(template)}/${method.toLowerCase()}/responses/${key}`;
     let resolved = answer;
     if (answer.$ref) {
       pointer = answer.$ref;
@@ -177,8 +193,52 @@ export class OpenApiCheck {
       .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], this.#doc);
   }
 
-  #assertFits(pointer: string, data: unknown, what: string): void {
-    const validate = this.#ajv.compile({ $ref: `openapi${pointer}` });
+  #resolveSchema(schema: Schema | undefined): Schema {
+    let resolved = schema ?? {};
+    for (let hops = 0; typeof resolved.$ref === 'string' && hops < 10; hops++) {
+      resolved = this.#resolve(resolved.$ref) as Schema;
+    }
+    return resolved;
+  }
+
+  #assertFits(pointer: string, data: unknown, what: string, closed = false): void {
+    const ref = { $ref: `openapi${pointer}` };
+    const validate = this.#ajv.compile(closed ? { allOf: [ref], unevaluatedProperties: false } : ref);
     assert.ok(validate(data), `${what}: ${this.#ajv.errorsText(validate.errors?.slice(0, 6))}`);
   }
+}
+
+/**
+ * Form values (all text) typed as a schema says: integers and numbers, booleans, lists and nested
+ * objects, following `$ref`s and the first branch of `anyOf`/`oneOf` that names a type.
+ */
+function typedBy(value: unknown, schema: Schema | undefined, resolve: (ref: string) => Schema): unknown {
+  let s = schema ?? {};
+  for (let hops = 0; typeof s.$ref === 'string' && hops < 10; hops++) s = resolve(s.$ref);
+  const branches = [
+    s,
+    ...(['anyOf', 'oneOf', 'allOf'] as const).flatMap((k) => (Array.isArray(s[k]) ? (s[k] as Schema[]) : [])),
+  ];
+  const typed =
+    branches
+      .map((b) => (typeof b.$ref === 'string' ? resolve(b.$ref) : b))
+      .find((b) => b.type !== undefined) ?? s;
+  const type = Array.isArray(typed.type) ? typed.type.find((t) => t !== 'null') : typed.type;
+  if (Array.isArray(value)) {
+    return type === 'array' ? value.map((v) => typedBy(v, typed.items as Schema, resolve)) : value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const properties = (typed.properties ?? {}) as Record<string, Schema>;
+    const extra =
+      typeof typed.additionalProperties === 'object' ? (typed.additionalProperties as Schema) : undefined;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, typedBy(v, properties[k] ?? extra, resolve)]),
+    );
+  }
+  if (typeof value !== 'string') return value;
+  if (type === 'array') return [value];
+  if ((type === 'integer' || type === 'number') && value.trim() !== '' && !Number.isNaN(Number(value)))
+    return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
 }

@@ -10,7 +10,13 @@ import {
 } from '../../upstream/client.js';
 import { isAttemptLimit, type Subject, twilioError } from './errors.js';
 import type {
-  TwilioAccount,
+import
+{
+  formBody;
+}
+from;
+('../../upstream/form.js');
+TwilioAccount,
   TwilioCall,
   TwilioConversation,
   TwilioConversationMessage,
@@ -22,7 +28,7 @@ import type {
   TwilioVerification,
   TwilioVerificationCheck,
   TwilioVerifyService,
-} from './types.js';
+} from './types.js'
 
 /** The Twilio products the tools use, each on a host of its own. */
 export type HostId = 'api' | 'verify' | 'lookups' | 'conversations' | 'video';
@@ -94,13 +100,7 @@ export function basicAuth(key: TwilioKey): Record<string, string> {
 export function form(
   fields: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>,
 ): URLSearchParams {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) body.append(name, v);
-    else body.append(name, String(value));
-  }
-  return body;
+  return formBody(fields);
 }
 
 // Paging
