@@ -8,15 +8,10 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
+import { formBody } from '../../upstream/form.js';
 import { isAttemptLimit, type Subject, twilioError } from './errors.js';
 import type {
-import
-{
-  formBody;
-}
-from;
-('../../upstream/form.js');
-TwilioAccount,
+  TwilioAccount,
   TwilioCall,
   TwilioConversation,
   TwilioConversationMessage,
@@ -28,7 +23,7 @@ TwilioAccount,
   TwilioVerification,
   TwilioVerificationCheck,
   TwilioVerifyService,
-} from './types.js'
+} from './types.js';
 
 /** The Twilio products the tools use, each on a host of its own. */
 export type HostId = 'api' | 'verify' | 'lookups' | 'conversations' | 'video';
