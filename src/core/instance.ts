@@ -23,6 +23,8 @@ export type ToolOutcome = 'ok' | 'error' | 'invalid_arguments';
 
 /** Observers of what a server instance does, for metrics. */
 export interface InstanceHooks {
+  /** A call begins: with onToolCall at its end, this says which calls are in flight (a drain waits for them). */
+  onToolStart?(server: string, tool: string): void;
   onToolCall?(server: string, tool: string, outcome: ToolOutcome, seconds: number): void;
 }
 
@@ -192,9 +194,15 @@ export function createServerInstance(
     const tool = c.tools.get(name);
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
     const started = performance.now();
-    const { outcome, result } = await runTool(name, tool, args, toolContext(session, ctx, server));
-    hooks.onToolCall?.(def.id, name, outcome, (performance.now() - started) / 1000);
-    return result;
+    hooks.onToolStart?.(def.id, name);
+    let outcome: ToolOutcome = 'error';
+    try {
+      const ran = await runTool(name, tool, args, toolContext(session, ctx, server));
+      outcome = ran.outcome;
+      return ran.result;
+    } finally {
+      hooks.onToolCall?.(def.id, name, outcome, (performance.now() - started) / 1000);
+    }
   });
 
   if (c.resourceList.length > 0 || c.templates.length > 0) {

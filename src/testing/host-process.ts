@@ -38,7 +38,11 @@ export async function startHostProcess(
     stdout += d.toString();
   });
   const listening = new Promise<{ url: string; metrics: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${stderr}`)), 15_000);
+    const timer = setTimeout(() => {
+      // A host that never said it listens is not left running behind the test.
+      child.kill('SIGKILL');
+      reject(new Error(`host did not start within 15 s:\n${stderr}`));
+    }, 15_000);
     child.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString();
       const line = stderr.split('\n').find((l) => l.includes('gumcp host listening'));
@@ -59,7 +63,8 @@ export async function startHostProcess(
     child,
     logs: () => stderr + stdout,
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      // A host killed by a signal has exited too (exitCode stays null): there is nothing to wait for.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       return code;

@@ -48,6 +48,8 @@ export interface Host {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** The longest a draining host waits for tool calls in flight before it closes their sessions. */
+const DRAIN_MS = 10_000;
 /** How soon a client should reconnect to a stream the host closed (SSE `retry`, SEP-1699 polling). */
 const RETRY_INTERVAL_MS = 1000;
 const PROTOCOL_VERSION_META = 'io.modelcontextprotocol/protocolVersion';
@@ -423,8 +425,14 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     });
   });
 
+  /**
+   * Drains: new requests get 503 (nginx sends them to another host), tool calls in flight finish
+   * (at most DRAIN_MS), then every session and stream is closed, so that clients reconnect elsewhere.
+   */
   const close = async () => {
     closing = true;
+    const deadline = Date.now() + DRAIN_MS;
+    while (metrics.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await sessions.closeAll();
     await Promise.allSettled([...modern.values()].map((h) => h.close()));
   };

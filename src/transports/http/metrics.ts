@@ -43,8 +43,22 @@ export class HostMetrics {
     registers: [this.registry],
   });
 
+  readonly toolCallsInFlight = new Gauge({
+    name: 'gumcp_tool_calls_in_flight',
+    help: 'Tool calls running now',
+    registers: [this.registry],
+  });
+  /** Tool calls running now, as a number the drain can wait on. */
+  inFlight = 0;
+
   readonly hooks: InstanceHooks = {
+    onToolStart: () => {
+      this.inFlight++;
+      this.toolCallsInFlight.inc();
+    },
     onToolCall: (server, tool, outcome, seconds) => {
+      this.inFlight--;
+      this.toolCallsInFlight.dec();
       this.toolCalls.inc({ server, tool, outcome });
       this.toolDuration.observe({ server, tool }, seconds);
     },
