@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { HunterTuning } from '../api.js';
+import { createHunterServer } from '../index.js';
+import { BASE } from './fake-hunter.js';
+
+export const KEY = 'c0ffee0123456789abcdef0123456789hunter00';
+
+/** Small retries, and a sleep that records each wait and returns at once. */
+export function fast(sleeps: number[], extra: HunterTuning = {}): HunterTuning {
+  return {
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...extra,
+  };
+}
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  sleeps: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake Hunter API on 127.0.0.1 (GUMCP_HUNTER_IO_API_URL) and an MCP client on a quick server. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { api_key: KEY },
+  tuning: HunterTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'hunter_io', BASE);
+  const sleeps: number[] = [];
+  const client = await connect(createHunterServer(fast(sleeps, tuning)), { credentials });
+  t.after(() => client.close());
+  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** The key went in the X-API-KEY header, and in no URL. */
+export function assertAuth(req: RecordedRequest, key = KEY): void {
+  assert.equal(req.headers['x-api-key'], key);
+  assert.equal(req.query.get('api_key'), null);
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  const message = text(result);
+  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
+  return message;
+}
