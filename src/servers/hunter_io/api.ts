@@ -354,7 +354,12 @@ export class HunterApi {
   /** The quota error, saying when the allowance resets (GET /account is free); as it is when unknown. */
   async #resetDate(error: HunterQuotaExceeded, key: string): Promise<HunterQuotaExceeded> {
     try {
-      const client = hunterClient(key, { what: 'the account' }, { ...this.#tuning, retries: 0 });
+      const client = hunterClient(
+        key,
+        { what: 'the account' },
+        { ...this.#tuning, retries: 0 },
+        this.#ctx.log,
+      );
       const account = await client.request<Envelope<{ reset_date?: string }> | undefined>(
         'account',
         {},
