@@ -86,9 +86,10 @@ export class HunterRateLimited extends UpstreamError {
     status: number,
     readonly retryAfterMs: number | undefined,
   ) {
+    const when = retryAfterMs !== undefined ? `${Math.max(1, Math.ceil(retryAfterMs / 1000))} s` : 'a minute';
     super(
-      'Rate limited by Hunter (its per-second and per-minute request limits), still after retrying; ' +
-        'try again in a minute. If it persists, the monthly allowance may be used up: account_info shows it.',
+      `Rate limited by Hunter (its per-second and per-minute request limits); try again in ${when}. ` +
+        'If it persists, the monthly allowance may be used up: account_info shows it.',
       status,
     );
   }

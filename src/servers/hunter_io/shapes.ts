@@ -9,6 +9,9 @@ import { z } from 'zod';
 const text = z.string().nullable().optional();
 const count = z.number().nullable().optional();
 const flag = z.boolean().nullable().optional();
+/** A value Hunter may give as text or as a number (guMCP typed company_size and postal_code as numbers). */
+const textOrNumber = z.union([z.string(), z.number()]).nullable().optional();
+const anyId = textOrNumber;
 
 /** `{ date, status }` of Hunter's last verification of an address. */
 export const verification = z
@@ -207,13 +210,23 @@ export interface RawVerifier {
   sources?: Source[];
 }
 
+const VERIFIER_FIELDS = [
+  'status',
+  'score',
+  'regexp',
+  'gibberish',
+  'disposable',
+  'webmail',
+  'mx_records',
+  'smtp_server',
+  'smtp_check',
+  'accept_all',
+  'block',
+] as const;
+
 export function toVerifier(email: string, d: RawVerifier | undefined): z.infer<typeof verifierOutput> {
-  const { sources, email: checked, ...rest } = d ?? {};
-  const fields = ['status', 'score', 'regexp', 'gibberish', 'disposable', 'webmail', 'mx_records'] as const;
-  const more = ['smtp_server', 'smtp_check', 'accept_all', 'block'] as const;
-  const out: Record<string, unknown> = { email: checked ?? email, sources_count: sources?.length ?? 0 };
-  for (const f of [...fields, ...more]) out[f] = rest[f] ?? null;
-  return out as z.infer<typeof verifierOutput>;
+  const fields = Object.fromEntries(VERIFIER_FIELDS.map((f) => [f, d?.[f] ?? null]));
+  return { email: d?.email ?? email, ...fields, sources_count: d?.sources?.length ?? 0 };
 }
 
 export const countOutput = z.object({
@@ -236,7 +249,7 @@ export interface RawCount {
 export const personOutput = z.object({
   found: z.boolean(),
   person: z
-    .object({ id: text, email: text, name: z.record(z.string(), z.unknown()).nullable().optional() })
+    .object({ id: anyId, email: text, name: z.record(z.string(), z.unknown()).nullable().optional() })
     .catchall(z.unknown())
     .nullable()
     .describe('Name, employment, location, social handles, as Hunter has them'),
@@ -245,13 +258,15 @@ export const personOutput = z.object({
 export const companyOutput = z.object({
   found: z.boolean(),
   company: z
-    .object({ id: text, name: text, domain: text })
+    .object({ id: anyId, name: text, domain: text })
     .catchall(z.unknown())
     .nullable()
     .describe('Description, category, size, location, technologies, as Hunter has them'),
 });
 
-const usage = z.object({ used: z.number(), available: z.number() }).catchall(z.unknown());
+const usage = z
+  .object({ used: z.number().optional(), available: z.number().optional() })
+  .catchall(z.unknown());
 
 export const accountOutput = z
   .object({
@@ -280,11 +295,11 @@ export const lead = z
     position: text,
     company: text,
     company_industry: text,
-    company_size: text,
+    company_size: textOrNumber,
     confidence_score: count,
     website: text,
     country_code: text,
-    postal_code: text,
+    postal_code: textOrNumber,
     source: text,
     linkedin_url: text,
     phone_number: text,

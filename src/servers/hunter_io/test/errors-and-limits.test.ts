@@ -57,8 +57,8 @@ test('403 rate limit that persists says so, names the monthly allowance as the o
 
   assert.equal(
     failure(await call('domain_search', search)),
-    'Rate limited by Hunter (its per-second and per-minute request limits), still after retrying; try again ' +
-      'in a minute. If it persists, the monthly allowance may be used up: account_info shows it.',
+    'Rate limited by Hunter (its per-second and per-minute request limits); try again in a minute. If it ' +
+      'persists, the monthly allowance may be used up: account_info shows it.',
   );
   assert.equal(fake.requests.length, 3, 'the first try and two retries');
 });
@@ -72,6 +72,19 @@ test('429 rate limit is retried after Retry-After, or a second without it', asyn
 
   assert.equal(fake.requests.length, 3);
   assert.deepEqual(sleeps, [2000, 1000]);
+});
+
+test('a 429 whose Retry-After is longer than the client waits fails at once, saying when to try again', async (t) => {
+  const { fake, call, sleeps } = await setup(t);
+  fake.route(SEARCH, { ...rateLimited429, headers: { 'retry-after': '120' } });
+
+  assert.equal(
+    failure(await call('domain_search', search)),
+    'Rate limited by Hunter (its per-second and per-minute request limits); try again in 120 s. If it ' +
+      'persists, the monthly allowance may be used up: account_info shows it.',
+  );
+  assert.equal(fake.requests.length, 1);
+  assert.deepEqual(sleeps, []);
 });
 
 test('a write that meets a rate limit is retried: Hunter did nothing with it', async (t) => {

@@ -99,7 +99,7 @@ export function leadTools(hunterTool: ToolMaker): ToolTable {
           leads_list_id: 'lead_list_id',
         };
         const page = await hunter.leads(query, max, from, args);
-        return { leads: page.items.map(toLeadSummary), ...paged(page), total: page.total ?? null };
+        return { leads: page.items.map(toLeadSummary), ...paged(page) };
       },
     }),
 
