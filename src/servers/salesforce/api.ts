@@ -185,9 +185,13 @@ export class SalesforceApi {
   }
 
   async search(sosl: string): Promise<SObject[]> {
-    const answer = await this.#exchange<SearchAnswer | SObject[]>({ what: 'Search', id: 'of the SOSL' }, `${DATA}/search`, {
-      query: { q: sosl },
-    });
+    const answer = await this.#exchange<SearchAnswer | SObject[]>(
+      { what: 'Search', id: 'of the SOSL' },
+      `${DATA}/search`,
+      {
+        query: { q: sosl },
+      },
+    );
     // Versions before 36 answered a bare list; later ones `{searchRecords}`.
     return Array.isArray(answer) ? answer : (answer?.searchRecords ?? []);
   }
@@ -199,9 +203,13 @@ export class SalesforceApi {
   }
 
   getRecord(objectName: string, id: string, fields?: readonly string[]): Promise<SObject> {
-    return this.#exchange({ what: `${objectName} record`, id }, `${DATA}/sobjects/${enc(objectName)}/${enc(id)}`, {
-      query: { fields: fields?.length ? fields.join(',') : undefined },
-    });
+    return this.#exchange(
+      { what: `${objectName} record`, id },
+      `${DATA}/sobjects/${enc(objectName)}/${enc(id)}`,
+      {
+        query: { fields: fields?.length ? fields.join(',') : undefined },
+      },
+    );
   }
 
   /**
@@ -223,11 +231,15 @@ export class SalesforceApi {
 
   /** PATCH sets the fields given and leaves the others: sending it twice changes nothing more. */
   async update(objectName: string, id: string, data: Record<string, unknown>): Promise<void> {
-    await this.#exchange({ what: `${objectName} record`, id }, `${DATA}/sobjects/${enc(objectName)}/${enc(id)}`, {
-      method: 'PATCH',
-      body: data,
-      idempotent: true,
-    });
+    await this.#exchange(
+      { what: `${objectName} record`, id },
+      `${DATA}/sobjects/${enc(objectName)}/${enc(id)}`,
+      {
+        method: 'PATCH',
+        body: data,
+        idempotent: true,
+      },
+    );
   }
 
   /**
@@ -236,9 +248,13 @@ export class SalesforceApi {
    */
   async delete(objectName: string, id: string): Promise<Deletion> {
     try {
-      await this.#exchange({ what: `${objectName} record`, id }, `${DATA}/sobjects/${enc(objectName)}/${enc(id)}`, {
-        method: 'DELETE',
-      });
+      await this.#exchange(
+        { what: `${objectName} record`, id },
+        `${DATA}/sobjects/${enc(objectName)}/${enc(id)}`,
+        {
+          method: 'DELETE',
+        },
+      );
       return 'deleted';
     } catch (error) {
       if (error instanceof SalesforceNotFoundError) return 'gone';
@@ -250,7 +266,11 @@ export class SalesforceApi {
    * Creates up to 200 records in one request, all or none (sObject Collections): either every record
    * is created or none is, so a failure never leaves part of them behind. Sent once, like `create`.
    */
-  async createAll(records: readonly Record<string, unknown>[], unrepeatable: string, what: string): Promise<SaveResult[]> {
+  async createAll(
+    records: readonly Record<string, unknown>[],
+    unrepeatable: string,
+    what: string,
+  ): Promise<SaveResult[]> {
     const results = await this.#exchange<SaveResult[]>(
       { what: `${what} records`, id: '(new)', unrepeatable },
       `${DATA}/composite/sobjects`,
@@ -259,10 +279,16 @@ export class SalesforceApi {
     const list = Array.isArray(results) ? results : [];
     const failed = list
       .map((r, i) => ({ i, r }))
-      .filter(({ r }) => r.success !== true && r.errors?.some((e) => e.statusCode !== 'ALL_OR_NONE_OPERATION_ROLLED_BACK'));
+      .filter(
+        ({ r }) =>
+          r.success !== true && r.errors?.some((e) => e.statusCode !== 'ALL_OR_NONE_OPERATION_ROLLED_BACK'),
+      );
     if (failed.length || list.some((r) => r.success !== true)) {
       const reasons = failed
-        .map(({ i, r }) => `record ${i + 1}: ${describeErrors((r.errors ?? []).map((e) => ({ ...e, errorCode: e.statusCode })))}`)
+        .map(
+          ({ i, r }) =>
+            `record ${i + 1}: ${describeErrors((r.errors ?? []).map((e) => ({ ...e, errorCode: e.statusCode })))}`,
+        )
         .join('; ');
       throw new UpstreamError(
         `Salesforce created none of the ${records.length} ${what} records (all or none): ${reasons || 'it gave no reason'}`,
@@ -291,10 +317,18 @@ export class SalesforceApi {
       idempotent: false,
     });
     const result = typeof xml === 'string' ? parseConvertLeadResult(xml) : undefined;
-    if (!result) throw new ToolError(`Salesforce answered the conversion of lead ${lead.leadId} with no result; ${unrepeatable}`);
+    if (!result)
+      throw new ToolError(
+        `Salesforce answered the conversion of lead ${lead.leadId} with no result; ${unrepeatable}`,
+      );
     if (!result.success) {
-      const reasons = describeErrors(result.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields })));
-      throw new UpstreamError(`Salesforce did not convert lead ${lead.leadId}: ${reasons || 'it gave no reason'}`, 400);
+      const reasons = describeErrors(
+        result.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields })),
+      );
+      throw new UpstreamError(
+        `Salesforce did not convert lead ${lead.leadId}: ${reasons || 'it gave no reason'}`,
+        400,
+      );
     }
     return result;
   }

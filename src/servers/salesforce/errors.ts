@@ -102,7 +102,7 @@ export function salesforceError(
   }
   if (codes.has('REQUEST_LIMIT_EXCEEDED')) {
     return new UpstreamError(
-      `Rate limited by Salesforce: ${said}. ` +
+      `Rate limited by Salesforce: ${said.replace(/\.$/, '')}. ` +
         (usage ? `${describeUsage(usage)}. ` : '') +
         "The org's API request limit counts over a rolling 24 hours (and concurrent long requests over a few seconds); " +
         'it was not retried: try again later, or ask an admin about the limits (get_org_limits shows them).',
@@ -125,11 +125,17 @@ export function salesforceError(
     );
   }
   if (codes.has('INVALID_TYPE') || codes.has('NOT_FOUND_OBJECT')) {
-    return new UpstreamError(`Salesforce does not know the object of ${subject.what} ${subject.id}: ${said}`, status);
+    return new UpstreamError(
+      `Salesforce does not know the object of ${subject.what} ${subject.id}: ${said}`,
+      status,
+    );
   }
   if (status >= 500) {
     const advice = subject.unrepeatable ?? 'try again later';
-    return new UpstreamError(`Salesforce failed (HTTP ${status})${said ? `: ${said}` : ''}; ${advice}`, status);
+    return new UpstreamError(
+      `Salesforce failed (HTTP ${status})${said ? `: ${said}` : ''}; ${advice}`,
+      status,
+    );
   }
   if (status === 403) {
     return new UpstreamError(

@@ -14,7 +14,9 @@ export const usageSchema = z
 const record = z.record(z.string(), z.unknown());
 
 export const recordsSchema = z.object({
-  records: z.array(record).describe('The records, with their fields by API name and `attributes` {type, url}'),
+  records: z
+    .array(record)
+    .describe('The records, with their fields by API name and `attributes` {type, url}'),
   count: z.number().describe('Records returned'),
   total_size: z.number().optional().describe('Records the query matched in all'),
   done: z.boolean().describe('Whether every record the query matched was returned'),
@@ -81,7 +83,9 @@ export const describeSchema = z.object({
   child_relationships: z.array(
     z.object({ child_object: z.string(), field: z.string(), relationship_name: z.string().optional() }),
   ),
-  record_types: z.array(z.object({ name: z.string(), id: z.string().optional(), active: z.boolean().optional() })),
+  record_types: z.array(
+    z.object({ name: z.string(), id: z.string().optional(), active: z.boolean().optional() }),
+  ),
   full: record.optional().describe('The whole describe answer, when `full` was asked for'),
 });
 
@@ -163,7 +167,9 @@ export const childrenCreatedSchema = z.object({
 
 /** A file or note and its link to a record, which Salesforce makes in a second request. */
 const linkParts = {
-  link: saveResultSchema.optional().describe('The ContentDocumentLink to the record, when record_id was given'),
+  link: saveResultSchema
+    .optional()
+    .describe('The ContentDocumentLink to the record, when record_id was given'),
   link_error: z
     .string()
     .optional()
@@ -174,6 +180,9 @@ export const noteCreatedSchema = z.object({ note: saveResultSchema, ...linkParts
 
 export const fileCreatedSchema = z.object({
   file: saveResultSchema.describe('The ContentVersion'),
-  content_document_id: z.string().optional().describe('The file (ContentDocument) id, for add_file_to_record'),
+  content_document_id: z
+    .string()
+    .optional()
+    .describe('The file (ContentDocument) id, for add_file_to_record'),
   ...linkParts,
 });

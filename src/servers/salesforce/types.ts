@@ -52,5 +52,10 @@ export interface Describe {
   searchable?: boolean;
   fields?: DescribeField[];
   childRelationships?: { childSObject?: string; field?: string; relationshipName?: string | null }[];
-  recordTypeInfos?: { name?: string; recordTypeId?: string; active?: boolean; defaultRecordTypeMapping?: boolean }[];
+  recordTypeInfos?: {
+    name?: string;
+    recordTypeId?: string;
+    active?: boolean;
+    defaultRecordTypeMapping?: boolean;
+  }[];
 }

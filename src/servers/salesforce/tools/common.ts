@@ -101,7 +101,9 @@ export const limit = (fallback: number, max: number) =>
 export const shareType = z
   .enum(['V', 'C', 'I'])
   .default('V')
-  .describe("How the record's users may use the file: 'V' Viewer, 'C' Collaborator, 'I' Inferred (default V)");
+  .describe(
+    "How the record's users may use the file: 'V' Viewer, 'C' Collaborator, 'I' Inferred (default V)",
+  );
 
 /** A SOQL string literal: backslashes, quotes and line breaks escaped, so a value cannot end the string. */
 export function soqlString(value: string): string {
@@ -118,7 +120,11 @@ export const uncertainCreate = (what: string, check: string) =>
   `Check before creating it again, e.g. with soql_query: ${check}`;
 
 /** A SOQL query that finds what the signed-in user created today of an object, newest first. */
-export async function createdToday(salesforce: SalesforceApi, objectName: string, fields = 'Id, CreatedDate'): Promise<string> {
+export async function createdToday(
+  salesforce: SalesforceApi,
+  objectName: string,
+  fields = 'Id, CreatedDate',
+): Promise<string> {
   const me = await salesforce.userId();
   const mine = me ? ` AND CreatedById = '${me}'` : '';
   return `SELECT ${fields} FROM ${objectName} WHERE CreatedDate = TODAY${mine} ORDER BY CreatedDate DESC LIMIT 5`;
@@ -130,7 +136,9 @@ export function requireCreated<T extends { id?: string | null; success?: boolean
   result: T,
 ): T & { id: string } {
   if (result.success === false || !result.id) {
-    throw new ToolError(`Salesforce did not create the ${what}: ${JSON.stringify(result.errors ?? []).slice(0, 300)}`);
+    throw new ToolError(
+      `Salesforce did not create the ${what}: ${JSON.stringify(result.errors ?? []).slice(0, 300)}`,
+    );
   }
   return result as T & { id: string };
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { adds } from '../../../core/annotations.js';
 import type { SalesforceApi } from '../api.js';
-import { fileCreatedSchema, noteCreatedSchema, type SaveOutput, saveResultSchema, toSave } from '../shapes.js';
+import {
+  fileCreatedSchema,
+  noteCreatedSchema,
+  type SaveOutput,
+  saveResultSchema,
+  toSave,
+} from '../shapes.js';
 import {
   requireCreated,
   sfId,
@@ -71,7 +77,8 @@ export function contentTools(salesforceTool: ToolMaker): ToolTable {
       output: saveResultSchema,
       annotations: adds,
       scopes: WRITE,
-      run: ({ file_id, record_id, share_type }, salesforce) => link(salesforce, file_id, record_id, share_type),
+      run: ({ file_id, record_id, share_type }, salesforce) =>
+        link(salesforce, file_id, record_id, share_type),
     }),
 
     create_enhanced_note: salesforceTool({
@@ -93,7 +100,12 @@ export function contentTools(salesforceTool: ToolMaker): ToolTable {
         const check = `SELECT Id, Title FROM ContentNote WHERE Title = ${soqlString(title)} AND CreatedDate = TODAY`;
         // ContentNote's Content is a base64 field.
         const data = { Title: title, Content: Buffer.from(content, 'utf8').toString('base64') };
-        const note = toSave(requireCreated('note', await salesforce.create('ContentNote', data, uncertainCreate('note', check))));
+        const note = toSave(
+          requireCreated(
+            'note',
+            await salesforce.create('ContentNote', data, uncertainCreate('note', check)),
+          ),
+        );
         // An enhanced note is a ContentDocument: its id is the document's.
         const linked = await linkAfterCreate(salesforce, 'note', async () => note.id, record_id, share_type);
         return { note, ...linked };
@@ -117,7 +129,9 @@ export function contentTools(salesforceTool: ToolMaker): ToolTable {
           .refine((s) => s.length > 0 && s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s), {
             message: 'must be the file content in base64',
           })
-          .refine((s) => s.length <= MAX_BASE64, { message: 'is larger than the 50 MB of base64 Salesforce takes in one request' })
+          .refine((s) => s.length <= MAX_BASE64, {
+            message: 'is larger than the 50 MB of base64 Salesforce takes in one request',
+          })
           .describe('The file content, base64-encoded (at most 50 MB of base64)'),
         description: z.string().max(1000).optional().describe('Description of the file'),
         record_id: sfId('record to link the file to').optional(),
@@ -134,7 +148,12 @@ export function contentTools(salesforceTool: ToolMaker): ToolTable {
           VersionData: version_data,
           ...(description ? { Description: description } : {}),
         };
-        const file = toSave(requireCreated('file', await salesforce.create('ContentVersion', data, uncertainCreate('file', check))));
+        const file = toSave(
+          requireCreated(
+            'file',
+            await salesforce.create('ContentVersion', data, uncertainCreate('file', check)),
+          ),
+        );
         // The link needs the file's ContentDocument id, which the create does not answer.
         const documentId = salesforce
           .getRecord('ContentVersion', file.id, ['ContentDocumentId'])
@@ -153,7 +172,10 @@ export function contentTools(salesforceTool: ToolMaker): ToolTable {
         parent_id: sfId('record the note belongs to'),
         title: z.string().trim().min(1).max(80).describe('Title of the note'),
         body: z.string().max(32_000).describe('Text of the note'),
-        private: z.boolean().default(false).describe('Whether only you and admins can see it (default false)'),
+        private: z
+          .boolean()
+          .default(false)
+          .describe('Whether only you and admins can see it (default false)'),
       }),
       output: saveResultSchema,
       annotations: adds,
@@ -161,7 +183,9 @@ export function contentTools(salesforceTool: ToolMaker): ToolTable {
       async run({ parent_id, title, body, private: isPrivate }, salesforce) {
         const check = `SELECT Id, Title FROM Note WHERE ParentId = '${parent_id}' AND Title = ${soqlString(title)}`;
         const data = { ParentId: parent_id, Title: title, Body: body, IsPrivate: isPrivate };
-        const result = await salesforce.create('Note', data, uncertainCreate('note', check), { ParentId: parent_id });
+        const result = await salesforce.create('Note', data, uncertainCreate('note', check), {
+          ParentId: parent_id,
+        });
         return toSave(requireCreated('note', result));
       },
     }),

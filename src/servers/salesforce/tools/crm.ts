@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { adds, reads } from '../../../core/annotations.js';
 import type { SalesforceApi } from '../api.js';
-import { childrenCreatedSchema, convertedSchema, recordsSchema, saveResultSchema, toRecords, toSave } from '../shapes.js';
+import {
+  childrenCreatedSchema,
+  convertedSchema,
+  recordsSchema,
+  saveResultSchema,
+  toRecords,
+  toSave,
+} from '../shapes.js';
 import {
   apiName,
   fieldList,
@@ -24,7 +31,9 @@ const status = z
   .trim()
   .min(1)
   .optional()
-  .describe("The campaign member status, e.g. 'Sent' or 'Responded' (default: the campaign's default status)");
+  .describe(
+    "The campaign member status, e.g. 'Sent' or 'Responded' (default: the campaign's default status)",
+  );
 
 /** Adds a contact or lead to a campaign: a CampaignMember, which Salesforce allows once per person and campaign. */
 async function addMember(
@@ -37,7 +46,11 @@ async function addMember(
   const check =
     `SELECT Id, Status FROM CampaignMember WHERE CampaignId = '${campaignId}' AND ${field} = '${personId}' ` +
     '(Salesforce refuses a second membership with DUPLICATE_VALUE)';
-  const data = { CampaignId: campaignId, [field]: personId, ...(memberStatus ? { Status: memberStatus } : {}) };
+  const data = {
+    CampaignId: campaignId,
+    [field]: personId,
+    ...(memberStatus ? { Status: memberStatus } : {}),
+  };
   const result = await salesforce.create('CampaignMember', data, uncertainCreate('campaign member', check), {
     CampaignId: campaignId,
     [field]: personId,
@@ -53,7 +66,8 @@ const listing = (select: string, from: string, where: string | undefined, max: n
 export function crmTools(salesforceTool: ToolMaker): ToolTable {
   return {
     add_contact_to_campaign: salesforceTool({
-      description: 'Add a contact to a campaign (a CampaignMember). Not retried after a failure; the error says how to check.',
+      description:
+        'Add a contact to a campaign (a CampaignMember). Not retried after a failure; the error says how to check.',
       input: z.object({ contact_id: sfId('contact'), campaign_id: sfId('campaign'), status }),
       output: saveResultSchema,
       annotations: adds,
@@ -63,7 +77,8 @@ export function crmTools(salesforceTool: ToolMaker): ToolTable {
     }),
 
     add_lead_to_campaign: salesforceTool({
-      description: 'Add a lead to a campaign (a CampaignMember). Not retried after a failure; the error says how to check.',
+      description:
+        'Add a lead to a campaign (a CampaignMember). Not retried after a failure; the error says how to check.',
       input: z.object({ lead_id: sfId('lead'), campaign_id: sfId('campaign'), status }),
       output: saveResultSchema,
       annotations: adds,
@@ -82,7 +97,9 @@ export function crmTools(salesforceTool: ToolMaker): ToolTable {
           .string()
           .trim()
           .min(1)
-          .describe("A converted lead status of the org, e.g. 'Closed - Converted' (SELECT MasterLabel FROM LeadStatus WHERE IsConverted = true)"),
+          .describe(
+            "A converted lead status of the org, e.g. 'Closed - Converted' (SELECT MasterLabel FROM LeadStatus WHERE IsConverted = true)",
+          ),
         account_id: sfId('account to merge the lead into, instead of a new one').optional(),
         contact_id: sfId('contact to merge the lead into, instead of a new one').optional(),
         owner_id: sfId('user to own the new records').optional(),
@@ -138,7 +155,9 @@ export function crmTools(salesforceTool: ToolMaker): ToolTable {
           .array(z.record(z.string(), z.unknown()))
           .min(1)
           .max(MAX_CHILDREN)
-          .describe(`The child records' field values by API name (at most ${MAX_CHILDREN}); the parent field is set for you`),
+          .describe(
+            `The child records' field values by API name (at most ${MAX_CHILDREN}); the parent field is set for you`,
+          ),
       }),
       output: childrenCreatedSchema,
       annotations: adds,
@@ -150,7 +169,11 @@ export function crmTools(salesforceTool: ToolMaker): ToolTable {
           [parent_field_name]: parent_id,
         }));
         const check = `SELECT Id, CreatedDate FROM ${child_object_name} WHERE ${parent_field_name} = '${parent_id}' ORDER BY CreatedDate DESC`;
-        const results = await salesforce.createAll(body, uncertainCreate(`${child_object_name} records`, check), child_object_name);
+        const results = await salesforce.createAll(
+          body,
+          uncertainCreate(`${child_object_name} records`, check),
+          child_object_name,
+        );
         return {
           parent_id,
           child_object_name,
@@ -184,7 +207,12 @@ export function crmTools(salesforceTool: ToolMaker): ToolTable {
       description: 'List campaigns, newest first, optionally with one status.',
       input: z.object({
         limit: limit(10, 2000),
-        status: z.string().trim().min(1).optional().describe("Only campaigns with this status, e.g. 'Planned', 'In Progress', 'Completed'"),
+        status: z
+          .string()
+          .trim()
+          .min(1)
+          .optional()
+          .describe("Only campaigns with this status, e.g. 'Planned', 'In Progress', 'Completed'"),
       }),
       output: recordsSchema,
       annotations: reads,

@@ -40,7 +40,11 @@ export function dataTools(salesforceTool: ToolMaker): ToolTable {
         "Run a SOQL query, e.g. SELECT Id, Name FROM Account WHERE Industry = 'Technology'. Pages are followed up to " +
         '`limit`; past it, `next_records_url` continues.',
       input: z.object({
-        query: z.string().trim().min(1).describe("The SOQL query, e.g. SELECT Id, Name FROM Account WHERE Industry = 'Technology'"),
+        query: z
+          .string()
+          .trim()
+          .min(1)
+          .describe("The SOQL query, e.g. SELECT Id, Name FROM Account WHERE Industry = 'Technology'"),
         limit: limit(QUERY_BATCH, MAX_QUERY),
         next_records_url: z
           .string()
@@ -58,7 +62,8 @@ export function dataTools(salesforceTool: ToolMaker): ToolTable {
     }),
 
     sosl_search: salesforceTool({
-      description: 'Search text across objects with SOSL, e.g. FIND {Cloud} IN ALL FIELDS RETURNING Account(Id, Name), Opportunity.',
+      description:
+        'Search text across objects with SOSL, e.g. FIND {Cloud} IN ALL FIELDS RETURNING Account(Id, Name), Opportunity.',
       input: z.object({
         search: z
           .string()
@@ -113,7 +118,11 @@ export function dataTools(salesforceTool: ToolMaker): ToolTable {
       scopes: WRITE,
       async run({ object_name, data }, salesforce) {
         const check = await createdToday(salesforce, object_name);
-        const result = await salesforce.create(object_name, data, uncertainCreate(`${object_name} record`, check));
+        const result = await salesforce.create(
+          object_name,
+          data,
+          uncertainCreate(`${object_name} record`, check),
+        );
         return toSave(requireCreated(`${object_name} record`, result));
       },
     }),
@@ -143,7 +152,12 @@ export function dataTools(salesforceTool: ToolMaker): ToolTable {
       async run({ object_name, record_id }, salesforce) {
         const done = await salesforce.delete(object_name, record_id);
         return done === 'deleted'
-          ? { id: record_id, deleted: true, status_code: 204, message: `${object_name} ${record_id} deleted.` }
+          ? {
+              id: record_id,
+              deleted: true,
+              status_code: 204,
+              message: `${object_name} ${record_id} deleted.`,
+            }
           : {
               id: record_id,
               deleted: false,
@@ -153,7 +167,8 @@ export function dataTools(salesforceTool: ToolMaker): ToolTable {
     }),
 
     get_org_limits: salesforceTool({
-      description: "The org's limits and what is left of each (API requests, storage, emails, ...), or one of them.",
+      description:
+        "The org's limits and what is left of each (API requests, storage, emails, ...), or one of them.",
       input: z.object({
         limit_type: z
           .string()
