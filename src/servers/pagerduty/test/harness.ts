@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { ACCEPT, type ClientTuning } from '../api.js';
+import { createPagerDutyServer } from '../index.js';
+
+export const TOKEN = 'pdus+_0XBPWQQ_oauth-secret-part';
+export const API_KEY = 'y_NbAkKc66ryYTWUXYEu';
+export const EMAIL = 'earline@example.com';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  /** The waits the client took between attempts, in ms (recorded, not slept). */
+  waits: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake PagerDuty on 127.0.0.1 (GUMCP_PAGERDUTY_API_URL) and an MCP client whose retries wait no time. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { access_token: TOKEN, token_type: 'Bearer' },
+  tuning: ClientTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'pagerduty');
+  const waits: number[] = [];
+  const server = createPagerDutyServer({
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    ...tuning,
+  });
+  const client = await connect(server, { credentials });
+  t.after(() => client.close());
+  return { fake, client, waits, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** The headers every PagerDuty request carries: the token and the versioned media type. */
+export function assertHeaders(req: RecordedRequest, authorization = `Bearer ${TOKEN}`): void {
+  assert.equal(req.headers.authorization, authorization);
+  assert.equal(req.headers.accept, ACCEPT);
+  assert.equal(req.headers['content-type'], 'application/json');
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
