@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, startFake } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { createTypeformServer, type TypeformTuning } from '../index.js';
+import type { Clock } from '../throttle.js';
+
+export const TOKEN = 'tfp_oauth-access-token-secret-part';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+/** A clock that only moves when slept on: every wait is recorded, none is real. */
+export class VirtualClock implements Clock {
+  time = 1_000_000;
+  readonly waits: number[] = [];
+  now(): number {
+    return this.time;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.waits.push(ms);
+    this.time += ms;
+  }
+}
+
+export interface Harness {
+  /** The US host (GUMCP_TYPEFORM_API_URL). */
+  fake: FakeService;
+  /** The EU host. */
+  eu: FakeService;
+  clock: VirtualClock;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+  client: Client;
+}
+
+/**
+ * Fakes of Typeform's two hosts on 127.0.0.1 and an MCP client on a server whose throttle and retries
+ * wait on a virtual clock.
+ */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = {
+    access_token: TOKEN,
+    refresh_token: 'rt',
+    token_type: 'bearer',
+  },
+  tuning: TypeformTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'typeform');
+  const eu = await startFake();
+  t.after(() => eu.close());
+  const clock = new VirtualClock();
+  const server = createTypeformServer({
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    clock,
+    hosts: { eu: eu.url },
+    ...tuning,
+  });
+  const client = await connect(server, { credentials });
+  t.after(() => client.close());
+  return { fake, eu, clock, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
