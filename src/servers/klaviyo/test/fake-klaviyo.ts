@@ -54,6 +54,11 @@ export function profile(id = PROFILE_ID, attributes: Record<string, unknown> = {
   };
 }
 
+/** A profile as a list's profiles are answered: with the time it joined the list. */
+export function member(id = PROFILE_ID) {
+  return profile(id, { joined_group_at: '2025-03-01T12:00:00+00:00' });
+}
+
 /** A JSON:API document; a page's `links.next` is absolute, as Klaviyo writes it. */
 export function doc(data: unknown, extra: { next?: string; included?: unknown[]; self?: string } = {}) {
   return {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { query } from '../../../testing/fake-service.js';
-import { doc, errors, JSONAPI, LIST_ID, list, notFound, PROFILE_ID, profile } from './fake-klaviyo.js';
+import { doc, errors, JSONAPI, LIST_ID, list, member, notFound, PROFILE_ID } from './fake-klaviyo.js';
 import { answer, data, failure, only, route, setup } from './harness.js';
 
 const flat = (r: { id: string; attributes: object }) => ({ id: r.id, ...r.attributes });
@@ -116,7 +116,7 @@ test('remove_profiles_from_list deletes the relationship and names the list', as
 
 test('get_list_profiles lists a list’s profiles with a filter', async (t) => {
   const { fake, call } = await setup(t);
-  fake.route(route('GET', `lists/${LIST_ID}/profiles`), answer(doc([profile()])));
+  fake.route(route('GET', `lists/${LIST_ID}/profiles`), answer(doc([member()])));
   assert.deepEqual(
     data(
       await call('get_list_profiles', {
@@ -125,7 +125,7 @@ test('get_list_profiles lists a list’s profiles with a filter', async (t) => {
         limit: 5,
       }),
     ),
-    { list_id: LIST_ID, profiles: [flat(profile())] },
+    { list_id: LIST_ID, profiles: [flat(member())] },
   );
   assert.deepEqual(query(only(fake, 'GET', `lists/${LIST_ID}/profiles`)), {
     filter: "equals(email,'ada@example.com')",
