@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { query } from '../../../testing/fake-service.js';
+import { fakeFor, query } from '../../../testing/fake-service.js';
+import { connect } from '../../../testing/mcp.js';
+import { createKlaviyoServer } from '../index.js';
 import {
   CAMPAIGN_ID,
   campaign,
@@ -14,7 +16,7 @@ import {
   sendJob,
   throttled,
 } from './fake-klaviyo.js';
-import { answer, data, failure, only, route, setup } from './harness.js';
+import { answer, CREDENTIALS, data, failure, fast, only, route, setup } from './harness.js';
 
 const SEND = route('POST', 'campaign-send-jobs');
 const JOB = route('GET', `campaign-send-jobs/${CAMPAIGN_ID}`);
@@ -145,4 +147,25 @@ test('a send Klaviyo refuses gives its reason and checks nothing further', async
     `Klaviyo rejected the request for Campaign ${CAMPAIGN_ID} (HTTP 400): The campaign message has no template.`,
   );
   assert.equal(fake.requests.filter((r) => r.path.startsWith('/api/campaign-send-jobs/')).length, 0);
+});
+
+test('a send that times out is not repeated; the missing send job says nothing was queued', async (t) => {
+  const fake = await fakeFor(t, 'klaviyo', '/api');
+  const client = await connect(createKlaviyoServer({ ...fast(), timeoutMs: 50 }), {
+    credentials: CREDENTIALS,
+  });
+  t.after(() => client.close());
+  draft(fake);
+  // Klaviyo never answers the send: the call gives up after its timeout.
+  fake.route(SEND, () => new Promise<never>(() => undefined));
+  fake.route(JOB, { status: 404, headers: JSONAPI, body: notFound('campaign-send-job', CAMPAIGN_ID) });
+
+  const result = await client.callTool({ name: 'send_campaign', arguments: { campaign_id: CAMPAIGN_ID } });
+
+  assert.match(
+    failure(result),
+    /has no send job for it: nothing was queued, so send_campaign may be called again\.$/,
+  );
+  assert.equal(fake.requests.filter((r) => r.method === 'POST').length, 1);
+  assert.equal(fake.requests.filter((r) => r.path === `/api/campaign-send-jobs/${CAMPAIGN_ID}`).length, 1);
 });

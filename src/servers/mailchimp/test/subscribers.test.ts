@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { member, notFound, PROBLEM, problem, subscriberList } from './fake-mailchimp.js';
-import { data, failure, only, route, setup } from './harness.js';
+import { data, FAST, failure, only, route, setup } from './harness.js';
 
 const LIST = 'a1b2c3d4e5';
 /** Mailchimp addresses a member by the MD5 of the lowercased email. */
@@ -201,4 +201,17 @@ test('tagging someone who is not in the audience names them; no tags is refused'
     failure(await call('add_subscriber_tags', { list_id: LIST, email: 'ada@example.com', tags: [] })),
     /tags/,
   );
+});
+
+test('an upsert Mailchimp does not answer in time is not repeated', async (t) => {
+  const { fake, call } = await setup(t, undefined, { ...FAST, timeoutMs: 50 });
+  fake.route(route('GET', `lists/${LIST}`), { body: subscriberList(LIST, 'Newsletter') });
+  fake.route(route('GET', MEMBER), { status: 404, headers: PROBLEM, body: notFound });
+  // Mailchimp never answers the PUT: the call gives up after its timeout.
+  fake.route(route('PUT', MEMBER), () => new Promise<never>(() => undefined));
+  assert.equal(
+    failure(await call('add_update_subscriber', { list_id: LIST, email: 'ada@example.com' })),
+    'Mailchimp did not answer; the request may have gone through, so check before trying again',
+  );
+  assert.equal(fake.requests.filter((r) => r.method === 'PUT').length, 1);
 });
