@@ -1,5 +1,5 @@
 import type { ToolContext } from '../../core/context.js';
-import { AuthRequiredError, ToolError } from '../../core/errors.js';
+import { AuthRequiredError, NotFoundError, ToolError } from '../../core/errors.js';
 import {
   type Query,
   serviceUrl,
@@ -160,16 +160,11 @@ export class KlaviyoApi {
   // Profiles
 
   profiles(query: Query, limit: number): Promise<Walk> {
-    return this.#walk(
-      { what: 'Profiles', id: 'of the account', fields: QUERY_FIELDS },
-      'profiles',
-      query,
-      limit,
-    );
+    return this.#walk({ what: 'Profiles', id: 'of the account' }, 'profiles', query, limit);
   }
 
   profile(id: string, query: Query): Promise<Doc<Resource>> {
-    return this.#call({ what: 'Profile', id, fields: QUERY_FIELDS }, `profiles/${enc(id)}`, { query });
+    return this.#call({ what: 'Profile', id }, `profiles/${enc(id)}`, { query });
   }
 
   /** Creates a profile; not repeated after a 5xx or a timeout (Klaviyo has no idempotency key). */
@@ -199,16 +194,11 @@ export class KlaviyoApi {
   // Campaigns
 
   campaigns(query: Query, limit: number): Promise<Walk> {
-    return this.#walk(
-      { what: 'Campaigns', id: 'of the account', fields: QUERY_FIELDS },
-      'campaigns',
-      query,
-      limit,
-    );
+    return this.#walk({ what: 'Campaigns', id: 'of the account' }, 'campaigns', query, limit);
   }
 
   campaign(id: string, query: Query = {}): Promise<Doc<Resource>> {
-    return this.#call({ what: 'Campaign', id, fields: QUERY_FIELDS }, `campaigns/${enc(id)}`, { query });
+    return this.#call({ what: 'Campaign', id }, `campaigns/${enc(id)}`, { query });
   }
 
   updateCampaign(id: string, attributes: Record<string, unknown>): Promise<Doc<Resource>> {
@@ -309,16 +299,11 @@ export class KlaviyoApi {
   // Metrics
 
   metrics(query: Query, limit: number): Promise<Walk> {
-    return this.#walk(
-      { what: 'Metrics', id: 'of the account', fields: QUERY_FIELDS },
-      'metrics',
-      query,
-      limit,
-    );
+    return this.#walk({ what: 'Metrics', id: 'of the account' }, 'metrics', query, limit);
   }
 
   metric(id: string, query: Query): Promise<Doc<Resource>> {
-    return this.#call({ what: 'Metric', id, fields: QUERY_FIELDS }, `metrics/${enc(id)}`, { query });
+    return this.#call({ what: 'Metric', id }, `metrics/${enc(id)}`, { query });
   }
 
   // Lists
@@ -338,15 +323,15 @@ export class KlaviyoApi {
   }
 
   lists(query: Query, limit: number): Promise<Walk> {
-    return this.#walk({ what: 'Lists', id: 'of the account', fields: QUERY_FIELDS }, 'lists', query, limit);
+    return this.#walk({ what: 'Lists', id: 'of the account' }, 'lists', query, limit);
   }
 
   list(id: string, query: Query = {}): Promise<Doc<Resource>> {
-    return this.#call({ what: 'List', id, fields: QUERY_FIELDS }, `lists/${enc(id)}`, { query });
+    return this.#call({ what: 'List', id }, `lists/${enc(id)}`, { query });
   }
 
   listProfiles(id: string, query: Query, limit: number): Promise<Walk> {
-    return this.#walk({ what: 'List', id, fields: QUERY_FIELDS }, `lists/${enc(id)}/profiles`, query, limit);
+    return this.#walk({ what: 'List', id }, `lists/${enc(id)}/profiles`, query, limit);
   }
 
   /**
@@ -379,9 +364,6 @@ export class KlaviyoApi {
     });
   }
 }
-
-/** Query parameters by the tool arguments that fill them, for errors that name a `source.parameter`. */
-const QUERY_FIELDS: Readonly<Record<string, string>> = {};
 
 /** Profile attributes: the location ones are arguments of their own in the tools. */
 const PROFILE_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
