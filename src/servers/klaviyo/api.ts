@@ -268,8 +268,7 @@ export class KlaviyoApi {
       );
       return doc?.data;
     } catch (error) {
-      if (error instanceof ToolError && error.message.startsWith('Campaign send job not found'))
-        return undefined;
+      if (error instanceof NotFoundError) return undefined;
       throw error;
     }
   }
@@ -285,8 +284,7 @@ export class KlaviyoApi {
       return typeof count === 'number' ? count : undefined;
     } catch (error) {
       // An estimate only says more; its absence (never estimated) must not stop the tool.
-      if (error instanceof ToolError && /^Recipient estimate of campaign not found/.test(error.message))
-        return undefined;
+      if (error instanceof NotFoundError) return undefined;
       throw error;
     }
   }
