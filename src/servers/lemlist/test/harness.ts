@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createLemlistServer } from '../index.js';
+import type { Clock } from '../throttle.js';
+
+export const KEY = 'lm_test_5f2a9c0e7b1d4e8fa3c6b9d2e5f8a1b4';
+
+/** A clock whose sleeps move its time forward at once and are recorded. */
+export class VirtualClock implements Clock {
+  time = 1_700_000_000_000;
+  readonly sleeps: number[] = [];
+  now = () => this.time;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+export const fast = (clock: VirtualClock): ClientTuning => ({
+  retries: 2,
+  backoffMs: 1,
+  timeoutMs: 2000,
+  clock,
+});
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  clock: VirtualClock;
+  client: Client;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake lemlist API on 127.0.0.1 (GUMCP_LEMLIST_API_URL) and an MCP client on a server with a virtual clock. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = {
+    client_key: KEY,
+    public_host: 'https://api.lemlist.com/api',
+  },
+  tuning: ClientTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'lemlist', '/api');
+  const clock = new VirtualClock();
+  const client = await connect(createLemlistServer({ ...fast(clock), ...tuning }), { credentials });
+  t.after(() => client.close());
+  return { fake, clock, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** HTTP Basic with an empty user name and the key as password. */
+export const basic = (key = KEY) => `Basic ${Buffer.from(`:${key}`).toString('base64')}`;
+
+export function assertAuth(req: RecordedRequest, key = KEY): void {
+  assert.equal(req.headers.authorization, basic(key));
+}
+
+/** The one request the fake got, with the key in Basic auth. */
+export function onlyRequest(fake: FakeService, key = KEY): RecordedRequest {
+  assert.equal(fake.requests.length, 1, `expected one request, got ${fake.requests.length}`);
+  const req = fake.requests[0] as RecordedRequest;
+  assertAuth(req, key);
+  return req;
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
