@@ -134,7 +134,12 @@ export const paginationSchema = z
 export const listPage = {
   count: z.number().describe('How many are returned'),
   pagination: paginationSchema.describe("Apollo's pagination of the last page read"),
-  next_page: z.number().optional().describe('The page to ask for next, when more remain'),
+  next_page: z
+    .number()
+    .optional()
+    .describe(
+      'The page after the last one read, when more remain (a page cut short by limit is not repeated)',
+    ),
 };
 
 export const message = z.string().describe('What was done, to what');

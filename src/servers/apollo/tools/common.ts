@@ -76,7 +76,10 @@ export const paging = {
     .min(1)
     .max(MAX_LIMIT)
     .optional()
-    .describe(`How many results in all (1-${MAX_LIMIT}); pages are followed up to it. Default: one page`),
+    .describe(
+      `How many results in all (1-${MAX_LIMIT}): pages of per_page are followed up to it (best a multiple of ` +
+        'per_page). Default: one page',
+    ),
   full: z
     .boolean()
     .optional()

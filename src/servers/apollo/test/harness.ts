@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning, Clock } from '../api.js';
+import { createApolloServer } from '../index.js';
+
+export const KEY = 'apollo_test_Xk9wQ2mZ7pL4vB8nR1cT6yH3';
+
+/** A clock whose sleeps move its time forward at once and are recorded. */
+export class VirtualClock implements Clock {
+  time = 1_700_000_000_000;
+  readonly sleeps: number[] = [];
+  now = () => this.time;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  clock: VirtualClock;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake Apollo API on 127.0.0.1 (GUMCP_APOLLO_API_URL) and an MCP client on a server with a virtual clock. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { api_key: KEY },
+  tuning: ClientTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'apollo', '/api/v1');
+  const clock = new VirtualClock();
+  const client = await connect(
+    createApolloServer({ retries: 2, backoffMs: 1, timeoutMs: 2000, clock, ...tuning }),
+    {
+      credentials,
+    },
+  );
+  t.after(() => client.close());
+  return { fake, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** The key travels in x-api-key, never in the query. */
+export function assertAuth(req: RecordedRequest, key = KEY): void {
+  assert.equal(req.headers['x-api-key'], key);
+  assert.equal(req.headers.authorization, undefined);
+  assert.ok(![...req.query.values()].includes(key), 'the key is not in the query');
+}
+
+export function onlyRequest(fake: FakeService): RecordedRequest {
+  assert.equal(fake.requests.length, 1, `expected one request, got ${fake.requests.length}`);
+  const req = fake.requests[0] as RecordedRequest;
+  assertAuth(req);
+  return req;
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
