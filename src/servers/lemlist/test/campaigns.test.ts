@@ -243,3 +243,13 @@ test('export_lemlist_campaign sets the address by PUT, says who gets the link, a
     [`PUT ${path}`, `PUT ${path}`],
   );
 });
+
+test('get_all_campaigns also reads a {campaigns, pagination} answer', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route('GET /api/campaigns', {
+    body: { campaigns: many(0, 3), pagination: { totalRecords: 3, currentPage: 1, totalPage: 1 } },
+  });
+  const out = data(await call('get_all_campaigns', { limit: 10 }));
+  assert.equal(out.count, 3);
+  assert.equal(out.has_more, false);
+});
