@@ -102,7 +102,7 @@ export function stripeError(
       return error;
     }
     return new UpstreamError(
-      `Stripe denied ${subject.what.toLowerCase()} ${subject.id}${detail}: ${message || 'permission denied'}. ` +
+      `Stripe denied ${subject.what.toLowerCase()} ${subject.id}${detail}: ${(message || 'permission denied').replace(/\.$/, '')}. ` +
         'A restricted key needs the permission for this resource: add it to the key in the Dashboard, or use a secret key.',
       403,
     );

@@ -470,10 +470,17 @@ export interface StripeFake {
   /** How many objects each create made (a replay makes none). */
   created: Record<Collection, number>;
   /**
-   * Makes the next POST to `path` do its work and save its answer, but answer `status` instead: an
-   * answer lost between Stripe and the client, as a gateway failing after the work was done.
+   * Makes the next `count` POSTs to `path` do their work (or replay it) and save the answer, but answer
+   * `status` instead: answers lost between Stripe and the client, as a gateway failing after the work.
    */
-  loseAnswer(path: string, status?: number): void;
+  loseAnswers(path: string, count?: number, status?: number): void;
+  /**
+   * Makes the next POST to `path` do its work, then hold its answer until another request arrives:
+   * the client times out and retries while the first attempt has already gone through.
+   */
+  holdAnswer(path: string): void;
+  /** How many POSTs reached the work of an endpoint (a replay or a refused key reaches none). */
+  executed(): number;
   /** Only the requests to `method path`. */
   requestsTo(method: string, path: string): RecordedRequest[];
 }
@@ -487,7 +494,11 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
   >;
   const created = Object.fromEntries(Object.keys(PREFIX).map((c) => [c, 0])) as Record<Collection, number>;
   const saved = new Map<string, Saved>();
-  const lost = new Map<string, number>();
+  const lost = new Map<string, { count: number; status: number }>();
+  const held = new Set<string>();
+  let release: (() => void) | undefined;
+  let executed = 0;
+  t.after(() => release?.());
   let sequence = 0;
 
   const create = (collection: Collection, build: (id: string) => Obj): Obj => {
@@ -653,7 +664,18 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
     };
   };
 
-  fake.route('POST /v1/*', (req) => {
+  /** The answer the client gets: lost while `loseAnswers` says so. */
+  const deliver = (path: string, reply: FakeReply): FakeReply => {
+    const loss = lost.get(path);
+    if (!loss) return reply;
+    loss.count -= 1;
+    if (loss.count <= 0) lost.delete(path);
+    return { status: loss.status, body: apiError };
+  };
+
+  fake.route('POST /v1/*', async (req) => {
+    release?.();
+    release = undefined;
     const key = String(req.headers['idempotency-key'] ?? '');
     const before = key ? saved.get(key) : undefined;
     if (before) {
@@ -666,16 +688,20 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
           }),
         };
       }
-      return { ...before.reply, headers: { ...before.reply.headers, 'idempotent-replayed': 'true' } };
+      return deliver(req.path, {
+        ...before.reply,
+        headers: { ...before.reply.headers, 'idempotent-replayed': 'true' },
+      });
     }
+    executed += 1;
     const reply = post(req.path, parseForm(req.rawBody));
     if (key) saved.set(key, { path: req.path, rawBody: req.rawBody, reply });
-    const status = lost.get(req.path);
-    if (status !== undefined) {
-      lost.delete(req.path);
-      return { status, body: apiError };
+    if (held.delete(req.path)) {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
     }
-    return reply;
+    return deliver(req.path, reply);
   });
 
   fake.route('GET /v1/*', (req) => {
@@ -724,7 +750,9 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
     fake,
     objects,
     created,
-    loseAnswer: (path, status = 502) => lost.set(path, status),
+    loseAnswers: (path, count = 1, status = 502) => lost.set(path, { count, status }),
+    holdAnswer: (path) => held.add(path),
+    executed: () => executed,
     requestsTo: (method, path) => fake.requests.filter((r) => r.method === method && r.path === path),
   };
 }
