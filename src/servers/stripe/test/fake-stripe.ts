@@ -442,6 +442,7 @@ type Collection =
   | 'customers'
   | 'payment_methods'
   | 'payment_intents'
+  | 'charges'
   | 'products'
   | 'prices'
   | 'subscriptions'
@@ -451,6 +452,7 @@ const PREFIX: Record<Collection, string> = {
   customers: 'cus',
   payment_methods: 'pm',
   payment_intents: 'pi',
+  charges: 'ch',
   products: 'prod',
   prices: 'price',
   subscriptions: 'sub',
@@ -481,6 +483,8 @@ export interface StripeFake {
   holdAnswer(path: string): void;
   /** How many POSTs reached the work of an endpoint (a replay or a refused key reaches none). */
   executed(): number;
+  /** Every answer the fake gave, in order, beside its request: what a conformance check reads. */
+  replies: { method: string; path: string; status: number; body: unknown }[];
   /** Only the requests to `method path`. */
   requestsTo(method: string, path: string): RecordedRequest[];
 }
@@ -488,6 +492,14 @@ export interface StripeFake {
 /** Starts the fake on 127.0.0.1 (GUMCP_STRIPE_API_URL); closed after the test. */
 export async function startStripe(t: TestContext): Promise<StripeFake> {
   const fake = await fakeFor(t, 'stripe', '/v1');
+  const replies: StripeFake['replies'] = [];
+  /** A route that records what it answered. */
+  const answer = (route: string, handler: (req: RecordedRequest) => FakeReply | Promise<FakeReply>) =>
+    fake.route(route, async (req) => {
+      const reply = await handler(req);
+      replies.push({ method: req.method, path: req.path, status: reply.status ?? 200, body: reply.body });
+      return reply;
+    });
   const objects = Object.fromEntries(Object.keys(PREFIX).map((c) => [c, new Map<string, Obj>()])) as Record<
     Collection,
     Map<string, Obj>
@@ -673,7 +685,7 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
     return { status: loss.status, body: apiError };
   };
 
-  fake.route('POST /v1/*', async (req) => {
+  answer('POST /v1/*', async (req) => {
     release?.();
     release = undefined;
     const key = String(req.headers['idempotency-key'] ?? '');
@@ -704,7 +716,7 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
     return deliver(req.path, reply);
   });
 
-  fake.route('GET /v1/*', (req) => {
+  answer('GET /v1/*', (req) => {
     const [collection, id] = req.path.replace(/^\/v1\//, '').split('/') as [string, string?];
     if (collection === 'balance') return { body: balance() };
     const store = objects[collection as Collection];
@@ -729,7 +741,7 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
     return { body: list(`/v1/${collection}`, page, start + size < all.length) };
   });
 
-  fake.route('DELETE /v1/*', (req) => {
+  answer('DELETE /v1/*', (req) => {
     const [collection, id = ''] = req.path.replace(/^\/v1\//, '').split('/') as [string, string?];
     const s = collection === 'subscriptions' ? objects.subscriptions.get(id) : undefined;
     if (!s) return missing('subscription', id);
@@ -750,6 +762,7 @@ export async function startStripe(t: TestContext): Promise<StripeFake> {
     fake,
     objects,
     created,
+    replies,
     loseAnswers: (path, count = 1, status = 502) => lost.set(path, { count, status }),
     holdAnswer: (path) => held.add(path),
     executed: () => executed,
