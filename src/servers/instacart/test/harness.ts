@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createInstacartServer } from '../index.js';
+
+export const KEY = 'keys.0123456789abcdef0123456789abcdef';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export const fast = (sleeps: number[] = []): ClientTuning => ({
+  retries: 2,
+  backoffMs: 1,
+  timeoutMs: 2000,
+  maxRetryAfterMs: 5000,
+  sleep: async (ms) => {
+    sleeps.push(ms);
+  },
+});
+
+export interface Harness {
+  production: FakeService;
+  development: FakeService;
+  /** Waits between attempts, recorded rather than slept. */
+  sleeps: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** Fakes of both Instacart hosts on 127.0.0.1 and an MCP client on a server with fast retries. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { api_key: KEY, environment: 'production' },
+): Promise<Harness> {
+  const production = await fakeFor(t, 'instacart', '/idp/v1');
+  const development = await fakeFor(t, 'instacart-dev', '/idp/v1');
+  const sleeps: number[] = [];
+  const client = await connect(createInstacartServer(fast(sleeps)), { credentials });
+  t.after(() => client.close());
+  return {
+    production,
+    development,
+    sleeps,
+    call: (name, args = {}) => client.callTool({ name, arguments: args }),
+  };
+}
+
+export function assertAuth(req: RecordedRequest, key = KEY): void {
+  assert.equal(req.headers.authorization, `Bearer ${key}`);
+  assert.equal(req.headers.accept, 'application/json');
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
