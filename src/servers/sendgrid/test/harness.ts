@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { ClientTuning } from '../api.js';
+import { createSendGridServer } from '../index.js';
+
+export const KEY = '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';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export const fast = (sleeps: number[] = [], extra: ClientTuning = {}): ClientTuning => ({
+  retries: 2,
+  backoffMs: 1,
+  timeoutMs: 2000,
+  maxRetryAfterMs: 5000,
+  sleep: async (ms) => {
+    sleeps.push(ms);
+  },
+  ...extra,
+});
+
+export interface Harness {
+  fake: FakeService;
+  eu: FakeService;
+  /** Waits between attempts, recorded rather than slept. */
+  sleeps: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** Fakes of SendGrid's global and EU hosts on 127.0.0.1, and an MCP client on a server with fast retries. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { api_key: KEY },
+  tuning: ClientTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'sendgrid', '/v3');
+  const eu = await fakeFor(t, 'sendgrid-eu', '/v3');
+  const sleeps: number[] = [];
+  const client = await connect(createSendGridServer(fast(sleeps, tuning)), { credentials });
+  t.after(() => client.close());
+  return { fake, eu, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+export function assertAuth(req: RecordedRequest, key = KEY): void {
+  assert.equal(req.headers.authorization, `Bearer ${key}`);
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
