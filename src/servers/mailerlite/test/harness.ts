@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { API_VERSION, type ClientTuning } from '../api.js';
+import { createMailerLiteServer } from '../index.js';
+
+export const KEY = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.mailerlite-test-key';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export const fast = (sleeps: number[] = []): ClientTuning => ({
+  retries: 2,
+  backoffMs: 1,
+  timeoutMs: 2000,
+  maxRetryAfterMs: 5000,
+  sleep: async (ms) => {
+    sleeps.push(ms);
+  },
+});
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  /** Waits between attempts, recorded rather than slept. */
+  sleeps: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake MailerLite API on 127.0.0.1 (GUMCP_MAILERLITE_API_URL) and an MCP client on a server with fast retries. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { client_key: KEY },
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'mailerlite', '/api');
+  const sleeps: number[] = [];
+  const client = await connect(createMailerLiteServer(fast(sleeps)), { credentials });
+  t.after(() => client.close());
+  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** The key, the JSON headers MailerLite asks for on every request, and the pinned API version. */
+export function assertAuth(req: RecordedRequest, key = KEY): void {
+  assert.equal(req.headers.authorization, `Bearer ${key}`);
+  assert.equal(req.headers.accept, 'application/json');
+  assert.equal(req.headers['content-type'], 'application/json');
+  assert.equal(req.headers['x-version'], API_VERSION);
+}
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  return text(result);
+}
