@@ -282,6 +282,7 @@ test('get_campaign reads the campaign with its audience and statistics; an unkno
     preview_url: 'https://preview.mailerlite.io/preview/252151/emails/129543796909147339',
   });
   assert.equal((out.raw as Record<string, unknown>).type_for_humans, 'Regular');
+  assertAuth(only(fake, 'GET', `/api/campaigns/${C}`));
   fake.route('GET /api/campaigns/77', { status: 404, body: { message: 'Resource not found.' } });
   assert.equal(failure(await call('get_campaign', { campaign_id: '77' })), 'Campaign not found: 77');
 });
@@ -293,6 +294,7 @@ test('list_campaigns passes guMCP’s status and type filters', async (t) => {
   });
   const out = data(await call('list_campaigns', { limit: 25, filter: { status: 'sent', type: 'regular' } }));
   assert.equal((out.campaigns as { status: string }[])[0]?.status, 'sent');
+  assertAuth(only(fake, 'GET', '/api/campaigns'));
   assert.deepEqual(query(only(fake, 'GET', '/api/campaigns')), {
     'filter[status]': 'sent',
     'filter[type]': 'regular',

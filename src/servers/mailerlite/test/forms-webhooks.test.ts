@@ -78,6 +78,10 @@ test('list_webhooks reads every page and leaves the signing secrets out', async 
   );
   for (const h of hooks) assert.equal('secret' in h, false);
   assert.deepEqual(fake.requests.map(query), [{ page: '1' }, { page: '2' }]);
+  for (const r of fake.requests) {
+    assert.equal(r.path, '/api/webhooks');
+    assertAuth(r);
+  }
 });
 
 test('get_webhook gives the signing secret; create_webhook too', async (t) => {
@@ -87,6 +91,7 @@ test('get_webhook gives the signing secret; create_webhook too', async (t) => {
   const got = data(await call('get_webhook', { webhook_id: W }));
   assert.equal((got.webhook as Record<string, unknown>).secret, 'N8j0kwRp1w');
   assert.equal(got.message, `Webhook ${W} posts subscriber.created to https://hooks.acme.test/mailerlite.`);
+  assertAuth(only(fake, 'GET', `/api/webhooks/${W}`));
 
   const made = data(
     await call('create_webhook', {
@@ -129,6 +134,8 @@ test('update_webhook keeps the enabled state unless told (guMCP re-enabled it by
     events: ['subscriber.updated'],
     url: 'https://hooks.acme.test/x',
   });
+  assert.equal(fake.requests[0]?.method, 'PUT');
+  assertAuth(fake.requests[0] ?? assert.fail());
   data(await call('update_webhook', { ...args, enabled: true }));
   assert.deepEqual((fake.requests[1]?.body as Record<string, unknown>).enabled, true);
 });

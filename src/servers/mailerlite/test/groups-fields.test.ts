@@ -121,6 +121,10 @@ test('get_group_subscribers follows the group’s cursor', async (t) => {
     { 'filter[status]': 'bounced', limit: '2' },
     { 'filter[status]': 'bounced', limit: '2', cursor: 'n2' },
   ]);
+  for (const r of fake.requests) {
+    assert.equal(r.path, path);
+    assertAuth(r);
+  }
 });
 
 test('assign_subscriber_to_group says automations may email them, and is not retried after a 5xx', async (t) => {
@@ -163,6 +167,7 @@ test('list_fields passes guMCP’s keyword and type filters and sort', async (t)
   fake.route('GET /api/fields', { body: numberedPage('fields', [field('5', 'City', 'city')], 1, 1, 1) });
   const out = data(await call('list_fields', { filter: { keyword: 'ci', type: 'text' }, sort: '-name' }));
   assert.deepEqual(out.fields, [{ id: '5', name: 'City', key: 'city', type: 'text', is_default: false }]);
+  assertAuth(only(fake, 'GET', '/api/fields'));
   assert.deepEqual(query(only(fake, 'GET', '/api/fields')), {
     'filter[keyword]': 'ci',
     'filter[type]': 'text',
