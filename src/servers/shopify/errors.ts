@@ -86,7 +86,7 @@ export function classify(
   subject: Subject,
 ): ToolError | undefined {
   const codes = errors.map(codeOf);
-  const said = messageOf({ errors });
+  const said = messageOf({ errors }).replace(/\.+$/, '');
   if (status === 401 || codes.includes('UNAUTHENTICATED')) {
     return new AuthRequiredError(
       'shopify',
