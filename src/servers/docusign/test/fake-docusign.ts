@@ -41,7 +41,7 @@ export function template(id = TEMPLATE, name = 'Sample Contract', extra: Record<
     created: '2026-06-15T10:30:45.0000000Z',
     lastModified: '2026-07-10T08:15:30.0000000Z',
     owner: { userName: 'Susan Smart', userId: USER_ID, email: 'susan.smart@example.com' },
-    pageCount: '2',
+    pageCount: 2,
     folderId: 'f1a2b3c4-0000-4000-8000-000000000001',
     folderName: 'Templates',
     emailSubject: 'Please sign this contract',
