@@ -61,11 +61,13 @@ export function costWait(body: unknown): number {
   return Math.ceil((Math.max(requested - available, 1) / rate) * 1000);
 }
 
-/** The access scope an ACCESS_DENIED names ("Required access: `read_products` access scope."). */
+/**
+ * The access scope a denial names: ACCESS_DENIED's "Required access: `read_products` access scope.", or
+ * a 403's "[API] This action requires merchant approval for write_products scope."
+ */
 function requiredScope(errors: readonly unknown[]): string | undefined {
   for (const e of errors) {
-    if (codeOf(e) !== 'ACCESS_DENIED') continue;
-    const item = e as GraphQLErrorItem;
+    const item = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as GraphQLErrorItem;
     const said = `${String(item.extensions?.requiredAccess ?? '')} ${item.message ?? ''}`;
     const scope = /`?\b((?:read|write|unauthenticated_read|unauthenticated_write)_[a-z_]+)\b`?/.exec(
       said,
@@ -80,11 +82,10 @@ function requiredScope(errors: readonly unknown[]): string | undefined {
  * a missing access scope, an unavailable or unknown shop, a query over the cost limit, an internal
  * failure. Undefined leaves the GraphQL client's "Shopify refused the request: …".
  */
-export function classify(
-  errors: readonly unknown[],
-  status: number,
-  subject: Subject,
-): ToolError | undefined {
+export function classify(given: readonly unknown[], status: number, subject: Subject): ToolError | undefined {
+  // An HTTP error's `{"errors": "a message"}` reaches here spread into its characters; put it back together.
+  const errors =
+    given.length && given.every((e) => typeof e === 'string' && e.length <= 1) ? [given.join('')] : given;
   const codes = errors.map(codeOf);
   const said = messageOf({ errors }).replace(/\.+$/, '');
   if (status === 401 || codes.includes('UNAUTHENTICATED')) {
@@ -126,6 +127,14 @@ export function classify(
     return new UpstreamError(
       `Shopify failed${status >= 500 ? ` (HTTP ${status})` : ' internally'}; ${subject.mutation ? MAY_HAVE_GONE_THROUGH : 'try again later'}`,
       status >= 500 ? status : 500,
+    );
+  }
+  // An HTTP 429 left after the client's waits (a THROTTLED error says its own wait).
+  if (status === 429) return new UpstreamError('Rate limited by Shopify; try again in a few seconds', 429);
+  if (status >= 400) {
+    return new UpstreamError(
+      `Shopify refused the request (HTTP ${status})${said ? `: ${said}` : ''}`,
+      status,
     );
   }
   return undefined;

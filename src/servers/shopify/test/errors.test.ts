@@ -104,6 +104,35 @@ test('an HTTP 429 with Retry-After is retried, then answered', async (t) => {
   assert.equal(fake.requests.length, 2);
 });
 
+test('an HTTP 429 that lasts, and other HTTP errors with a string body, keep Shopify’s message whole', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route(ROUTE, {
+    status: 429,
+    headers: { 'retry-after': '0' },
+    body: { errors: 'Exceeded 2 calls per second for api client.' },
+  });
+  assert.equal(
+    failure(await call('get_shop_details')),
+    'Rate limited by Shopify; try again in a few seconds',
+  );
+  assert.equal(fake.requests.length, 3, 'the first try and two retries');
+
+  const other = await setup(t);
+  other.fake.route(ROUTE, { status: 400, body: { errors: 'Missing or invalid query parameter' } });
+  assert.equal(
+    failure(await other.call('get_shop_details')),
+    'Shopify refused the request (HTTP 400): Missing or invalid query parameter',
+  );
+  other.fake.route(ROUTE, {
+    status: 403,
+    body: { errors: '[API] This action requires merchant approval for write_products scope.' },
+  });
+  assert.equal(
+    failure(await other.call('create_product', { title: 'x' })),
+    'Permission denied: the stored token lacks the scope "write_products". Re-authenticate to grant it.',
+  );
+});
+
 test('a 5xx on a query is retried, then said to be temporary', async (t) => {
   const { fake, call } = await setup(t);
   fake.once(ROUTE, { status: 500, body: { errors: 'Internal Server Error' } });
