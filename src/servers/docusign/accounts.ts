@@ -216,9 +216,16 @@ export class AccountBook {
     this.#tuning = tuning;
   }
 
-  async #accounts(credentials: Readonly<Credentials>, token: string, log?: Logger, signal?: AbortSignal) {
+  /** The stored accounts, else (or, with `fresh`, instead) userinfo's answer, remembered for an hour. */
+  async #accounts(
+    credentials: Readonly<Credentials>,
+    token: string,
+    log: Logger | undefined,
+    signal: AbortSignal | undefined,
+    fresh = false,
+  ): Promise<DsAccount[]> {
     const stored = storedAccounts(credentials);
-    if (stored.length) return stored;
+    if (stored.length && !fresh) return stored;
     const now = (this.#tuning.now ?? Date.now)();
     const key = createHash('sha256').update(token).digest('hex');
     const hit = this.#cache.get(key);
@@ -246,11 +253,15 @@ export class AccountBook {
     log?: Logger,
     signal?: AbortSignal,
   ): Promise<Target> {
-    const accounts = await this.#accounts(credentials, token, log, signal);
+    const named = (list: readonly DsAccount[]) =>
+      list.find((a) => a.account_id.toLowerCase() === String(requested).toLowerCase());
+    let accounts = await this.#accounts(credentials, token, log, signal);
+    // An account the user joined since sign-in is not stored: ask userinfo once more before refusing.
+    if (requested && !named(accounts) && storedAccounts(credentials).length) {
+      accounts = await this.#accounts(credentials, token, log, signal, true);
+    }
     const storedDefault = accounts.find((a) => a.account_id === credentials.account_id);
-    const chosen = requested
-      ? accounts.find((a) => a.account_id.toLowerCase() === requested.toLowerCase())
-      : (storedDefault ?? defaultOf(accounts));
+    const chosen = requested ? named(accounts) : (storedDefault ?? defaultOf(accounts));
     if (!chosen) {
       if (!accounts.length) {
         throw new AuthRequiredError('docusign', 'this DocuSign user belongs to no account the API can reach');

@@ -157,12 +157,52 @@ test('calls go to {base_uri}/restapi/v2.1/accounts/{account_id}; account_id pick
   );
   assert.equal(other.requests.length, 1);
 
+  // An id not stored is looked up once more at the sign-in host before it is refused.
+  main.route(USERINFO, {
+    body: userInfo([
+      { account_id: ACCOUNT, account_name: 'Acme Legal', base_uri: main.url, is_default: true },
+      { account_id: OTHER_ACCOUNT, account_name: 'Side Project', base_uri: other.url, is_default: false },
+    ]),
+  });
   const refused = failure(await call('get_template', { template_id: TEMPLATE, account_id: 'nope' }));
   assert.equal(
     refused,
     `Invalid arguments: account_id: "nope" is not an account of this DocuSign user. Accounts: Acme Legal (${ACCOUNT}); Side Project (${OTHER_ACCOUNT}).`,
   );
-  assert.equal(main.requests.length + other.requests.length, 2);
+  assert.deepEqual(
+    main.requests.map((r) => r.path),
+    [`${API}/accounts/${ACCOUNT}/templates/${TEMPLATE}`, '/oauth/userinfo'],
+  );
+  assert.equal(other.requests.length, 1);
+});
+
+test('an account the user joined since sign-in is found by asking userinfo again', async (t) => {
+  const joined = await fake(t);
+  joined.route(`GET ${API}/accounts/${OTHER_ACCOUNT}/templates/${TEMPLATE}`, {
+    body: template(TEMPLATE, 'Joined'),
+  });
+  const { fake: main, call } = await setup(t);
+  main.route(USERINFO, {
+    body: userInfo([
+      { account_id: ACCOUNT, account_name: 'Acme Legal', base_uri: main.url, is_default: true },
+      { account_id: OTHER_ACCOUNT, account_name: 'New Team', base_uri: joined.url, is_default: false },
+    ]),
+  });
+
+  assert.equal(
+    data(await call('get_template', { template_id: TEMPLATE, account_id: OTHER_ACCOUNT })).name,
+    'Joined',
+  );
+  assert.equal(
+    data(await call('get_template', { template_id: TEMPLATE, account_id: OTHER_ACCOUNT })).name,
+    'Joined',
+  );
+  assert.equal(
+    main.requests.filter((r) => r.path === '/oauth/userinfo').length,
+    1,
+    'the answer is remembered',
+  );
+  assert.equal(main.requests[0]?.headers.authorization, `Bearer ${TOKEN}`);
 });
 
 test('credentials without an account (guMCP’s) look the accounts up once at the sign-in hosts, then remember them', async (t) => {
