@@ -196,7 +196,7 @@ export function shopifyTools(connect: ApiFactory): Record<string, AnyToolDef> {
 
     get_products: shopifyTool({
       description:
-        'List products, newest pages by cursor: filter with query (Shopify search syntax: title:, vendor:, product_type:, ' +
+        'List products in cursor pages: filter with query (Shopify search syntax: title:, vendor:, product_type:, ' +
         'status:, tag:, sku:, created_at:>2025-01-01), sort with sortKey and reverse. Forward with first/after (following ' +
         'pages up to limit), or backward with last/before (one page). pageInfo gives the cursors to continue.',
       input: z.object({
@@ -267,7 +267,8 @@ export function shopifyTools(connect: ApiFactory): Record<string, AnyToolDef> {
           const page = await api.productsPage({ ...common, last: last ?? 10, ...(before ? { before } : {}) });
           return { products: page.nodes.map(toProduct), pageInfo: pageInfoOf(page.pageInfo) };
         }
-        const size = first ?? 10;
+        // Without first, pages are as large as the limit asks (at most 100), not 10 at a time.
+        const size = first ?? Math.min(limit ?? 10, MAX_PAGE);
         const want = limit ?? size;
         const products: SfProduct[] = [];
         let cursor = after;

@@ -140,6 +140,14 @@ test('get_products goes backward with last and before, one page; mixed direction
   assert.match(failure(await call('get_products', { before: 'c9', limit: 50 })), /give one direction/);
   assert.match(failure(await call('get_products', { first: 500 })), /first/);
   assert.equal(fake.requests.length, 1);
+
+  data(await call('get_products', { limit: 40 }));
+  assert.deepEqual(fake.requests.length, 2);
+  assert.deepEqual(
+    (fake.requests[1]?.body as { variables: unknown }).variables,
+    { first: 40 },
+    'one page as large as the limit',
+  );
 });
 
 test('get_product takes the number or the global id, answers the product in full, and names a missing one', async (t) => {
