@@ -92,7 +92,20 @@ export interface OAuthProvider {
    * its API (Jira's cloud ids, DocuSign's base URI, Mailchimp's data centre) and returns fields to
    * store with the tokens. Throws a ToolError when the account cannot be used.
    */
-  discover?(credentials: Readonly<Credentials>): Promise<Credentials>;
+  discover?(credentials: Readonly<Credentials>, context?: SignInContext): Promise<Credentials>;
+  /** Extra fields of the code exchange (Shopify's `expiring=1` for expiring offline tokens). */
+  tokenParams?: Readonly<Record<string, string>>;
+  /**
+   * How long a token lives when the provider's answer does not say (Salesforce gives no expires_in,
+   * though its sessions time out): the token is then refreshed before that, while a refresh token exists.
+   */
+  assumedLifetimeSeconds?: number;
+}
+
+/** What a sign-in tells `discover` besides the new credentials. */
+export interface SignInContext {
+  /** The token URL the code was exchanged at (oauth.json's `token_uri` or the definition's): its host is the provider's. */
+  tokenUrl: string;
 }
 
 /** What a tool handler may return when the tool has no output schema. */

@@ -147,6 +147,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
       const credentials = await completeSignIn(provider, tokens, {
         callbackParams: callback.params,
         tenant: options.tenant,
+        tokenUrl: client.tokenUrl ?? provider.tokenUrl,
       });
       await callback.reply(true, `Signed in to ${service}.`);
       return credentials;

@@ -1,8 +1,10 @@
 import type { OAuthProvider } from '../../core/definition.js';
 import type { StoredCredentials } from '../types.js';
-import { toStoredCredentials } from './token.js';
+import { providerUrl, toStoredCredentials } from './token.js';
 
 export interface CompletedSignIn {
+  /** The token URL the code was exchanged at, for `discover`. */
+  tokenUrl?: string;
   /** The redirect's query, where some providers put fields the token response lacks (QuickBooks' realmId). */
   callbackParams?: URLSearchParams;
   /** The tenant value the user named (a Zendesk subdomain), stored under the tenant field's name. */
@@ -20,14 +22,15 @@ export async function completeSignIn(
   tokenResponse: Record<string, unknown>,
   options: CompletedSignIn = {},
 ): Promise<StoredCredentials> {
-  const credentials = toStoredCredentials(
-    tokenResponse,
-    provider,
-    options.callbackParams ? { callbackParams: options.callbackParams } : {},
-  );
+  const credentials = toStoredCredentials(tokenResponse, provider, {
+    ...(options.callbackParams ? { callbackParams: options.callbackParams } : {}),
+    ...(provider.assumedLifetimeSeconds ? { defaultExpiresIn: provider.assumedLifetimeSeconds } : {}),
+  });
   if (provider.tenant && options.tenant) credentials[provider.tenant.name] = options.tenant;
   if (!provider.discover) return credentials;
-  const found = await provider.discover(credentials);
+  const found = await provider.discover(credentials, {
+    tokenUrl: providerUrl(options.tokenUrl ?? provider.tokenUrl, provider, options.tenant),
+  });
   // Discovery adds facts about the account; it never replaces the tokens themselves.
   const { access_token: _a, refresh_token: _r, expires_at: _e, ...extra } = found;
   return { ...credentials, ...extra };

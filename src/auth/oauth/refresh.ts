@@ -70,7 +70,9 @@ export function refreshingLookup(options: RefreshingLookupOptions): CredentialsL
         { grant_type: 'refresh_token', refresh_token: current.refresh_token },
         { tenant: typeof tenant === 'string' ? tenant : undefined },
       );
-      const fresh = toStoredCredentials(answer, provider, { defaultExpiresIn: ASSUMED_LIFETIME_SECONDS });
+      const fresh = toStoredCredentials(answer, provider, {
+        defaultExpiresIn: provider.assumedLifetimeSeconds ?? ASSUMED_LIFETIME_SECONDS,
+      });
       // Fields only the first answer carried (Slack's team, a refresh token not sent again) are kept.
       const saved: StoredCredentials = { ...current, ...fresh };
       await source.save(provider.service, userId, saved);

@@ -159,7 +159,8 @@ export async function requestToken(
   grant: TokenGrant,
   options: TokenRequestOptions = {},
 ): Promise<Json> {
-  const form = new URLSearchParams(grant);
+  const extra = grant.grant_type === 'authorization_code' ? provider.tokenParams : undefined;
+  const form = new URLSearchParams({ ...extra, ...grant });
   const headers: Record<string, string> = { ...provider.tokenRequestHeaders?.() };
   if (client.clientSecret && provider.tokenEndpointAuth === 'client_secret_basic') {
     headers.authorization = basicAuthorization(client.clientId, client.clientSecret);

@@ -1,19 +1,16 @@
 import type { Credentials } from '../../core/context.js';
-import { defineServer, type OAuthProvider, type ServerDefinition } from '../../core/definition.js';
+import {
+  defineServer,
+  type OAuthProvider,
+  type ServerDefinition,
+  type SignInContext,
+} from '../../core/definition.js';
 import { DEMO_AUTH, type DocusignTuning, discoverAccounts } from './accounts.js';
 import { apiFactory } from './api.js';
 import { docusignTools } from './tools.js';
 
 /** guMCP's scopes: eSignature calls (`signature`) and `impersonation`, as its sign-in asked. */
 export const DOCUSIGN_SCOPES = ['signature', 'impersonation'] as const;
-
-/**
- * What sign-in tells discovery besides the credentials, when the core passes it: the token URL the code
- * was exchanged at (oauth.json's `token_uri` or the definition's), whose host serves /oauth/userinfo.
- */
-export interface SignInContext {
-  tokenUrl?: string;
-}
 
 /**
  * DocuSign's OAuth 2.0 (Authorization Code Grant) at its sign-in host: the demo host by default (guMCP's),

@@ -11,7 +11,7 @@ export const SALESFORCE_SCOPES = ['api', 'refresh_token'] as const;
  * Salesforce's OAuth 2.0 web server flow with PKCE. Production orgs sign in at login.salesforce.com;
  * a sandbox (test.salesforce.com) or an org that requires its My Domain sets `auth_uri`/`token_uri`
  * in oauth.json. The client id and secret go in the form body, as Salesforce documents the token
- * request. The answer has no expires_in; it names the org's `instance_url` (the API's host) and the
+ * request. The answer has no expires_in (an hour is assumed); it names the org's `instance_url` (the API's host) and the
  * user's identity URL `id`, which are stored; a refresh answer names instance_url again and replaces it.
  */
 export const salesforceOAuth: OAuthProvider = {
@@ -22,6 +22,9 @@ export const salesforceOAuth: OAuthProvider = {
   tokenEndpointAuth: 'client_secret_post',
   pkce: true,
   keepTokenFields: ['instance_url', 'id', 'issued_at'],
+  // Salesforce's answer has no expires_in, while its sessions time out (two hours by default, and as
+  // little as 15 minutes in some orgs): the token is taken to live an hour, so it is refreshed before then.
+  assumedLifetimeSeconds: 3600,
   // A sign-in whose answer names no usable instance cannot call the API: refuse it now, not at the first tool.
   discover: async (credentials: Readonly<Credentials>): Promise<Credentials> => {
     if (typeof credentials.instance_url !== 'string' || !credentials.instance_url) {

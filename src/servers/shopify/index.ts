@@ -28,6 +28,9 @@ export const SHOPIFY_OAUTH: OAuthProvider = {
   tokenEndpointAuth: 'client_secret_post',
   pkce: false,
   tenant: SHOP,
+  // Asks for an expiring offline token (with a refresh token), which Shopify requires of public apps
+  // from 2027; a shop that does not grant one answers with a token that does not expire.
+  tokenParams: { expiring: '1' },
 };
 
 /**

@@ -379,6 +379,7 @@ export function connectRoutes(deps: ConnectDeps): Hono {
       const credentials = await completeSignIn(provider, tokens, {
         callbackParams: query,
         tenant: pending.tenant,
+        tokenUrl: client.tokenUrl ?? provider.tokenUrl,
       });
       await source.save(provider.service, pending.userId, credentials);
     } catch (failed) {

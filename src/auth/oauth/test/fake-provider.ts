@@ -106,7 +106,7 @@ export async function startFakeProvider(
     return {
       access_token: access,
       token_type: 'Bearer',
-      expires_in: state.expiresIn,
+      ...(state.expiresIn ? { expires_in: state.expiresIn } : {}),
       refresh_token: refresh,
       scope: 'read write',
       team: { id: 'T1', name: 'Team' },

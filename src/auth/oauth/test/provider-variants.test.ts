@@ -191,3 +191,41 @@ test('a provider’s own token request headers go with the code exchange and the
     ],
   );
 });
+
+test('a provider’s extra code-exchange fields go with the exchange only, and discovery learns the token URL', async () => {
+  fp = await startFakeProvider('client_secret_post');
+  let told: string | undefined;
+  fp.provider = {
+    ...fp.provider,
+    tokenParams: { expiring: '1' },
+    async discover(_credentials, context) {
+      told = context?.tokenUrl;
+      return {};
+    },
+  };
+  const credentials = await signIn(fp);
+  const source = new MemorySource({ fakesvc: fp.client });
+  await source.save('fakesvc', 'alice', { ...credentials, expires_at: 1 });
+  const provider = fp.provider;
+  await refreshingLookup({ source, authSpec: async () => ({ kind: 'oauth2', provider, scopes: [] }) })(
+    's',
+    'alice',
+  );
+
+  const [exchange, refresh] = fp.tokenRequests().map((r) => r.body as Record<string, string>);
+  assert.equal(exchange?.expiring, '1');
+  assert.equal(refresh?.grant_type, 'refresh_token');
+  assert.equal(refresh?.expiring, undefined);
+  assert.equal(told, `${fp.fake.url}/token`);
+});
+
+test('a token answer without expires_in takes the provider’s assumed lifetime, so it is refreshed in time', async () => {
+  fp = await startFakeProvider('client_secret_post');
+  fp.expiresIn = 0; // the fake then leaves expires_in out
+  fp.provider = { ...fp.provider, assumedLifetimeSeconds: 3600 };
+  const before = Math.floor(Date.now() / 1000);
+  const credentials = await signIn(fp);
+  assert.ok(
+    Number(credentials.expires_at) >= before + 3600 && Number(credentials.expires_at) <= before + 3610,
+  );
+});

@@ -134,12 +134,12 @@ test('the sign-in stores the tokens with the discovered account; a refresh grant
   });
   const provider = docusignOAuth(fastTuning([], { authHosts: [host.url] }));
 
-  const stored = await completeSignIn(provider, {
-    access_token: 'ds-access-1',
-    token_type: 'Bearer',
-    refresh_token: 'ds-refresh-1',
-    expires_in: 28800,
-  });
+  const stored = await completeSignIn(
+    provider,
+    { access_token: 'ds-access-1', token_type: 'Bearer', refresh_token: 'ds-refresh-1', expires_in: 28800 },
+    // The core tells discovery where the code was exchanged: userinfo is asked on that host.
+    { tokenUrl: `${host.url}/oauth/token` },
+  );
   assert.equal(stored.access_token, 'ds-access-1');
   assert.equal(stored.refresh_token, 'ds-refresh-1');
   assert.equal(stored.account_id, ACCOUNT);

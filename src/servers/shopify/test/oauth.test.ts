@@ -57,6 +57,7 @@ test('the code is exchanged at the shop with the client secret in the body; a no
   assert.match(String(exchange?.headers['content-type']), /^application\/x-www-form-urlencoded/);
   assert.equal(exchange?.headers.authorization, undefined);
   assert.deepEqual(exchange?.body, {
+    expiring: '1',
     grant_type: 'authorization_code',
     code: 'code-1',
     redirect_uri: REDIRECT,
