@@ -326,7 +326,12 @@ export class UpstreamClient {
         const wait =
           parseRetryAfter(response.headers.get('retry-after')) ??
           this.#o.retryDelay?.(429, response.headers, body);
-        const when = wait !== undefined ? ` in ${Math.ceil(wait / 1000)} s` : ' later';
+        const when =
+          wait === undefined
+            ? ' later'
+            : wait < 1000
+              ? ' in a few seconds'
+              : ` in ${Math.ceil(wait / 1000)} s`;
         return new UpstreamError(`Rate limited by ${service}; try again${when}`, 429);
       }
       default: {

@@ -57,8 +57,11 @@ export interface GraphQLRequest {
   headers?: Record<string, string>;
 }
 
+/** A GraphQL answer: `data`, or `errors` as a list (a string `errors`, as Shopify's HTTP errors give, is not one). */
 const isBody = (value: unknown): value is GraphQLBody =>
-  typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
+  typeof value === 'object' &&
+  value !== null &&
+  ('data' in value || ('errors' in value && Array.isArray((value as { errors: unknown }).errors)));
 
 /**
  * GraphQL over the shared upstream client, for Linear, monday.com and Shopify: one POST of
@@ -117,7 +120,7 @@ export class GraphQLClient {
       const wait = this.#o.throttled?.(body.errors, body, headers);
       if (wait !== undefined) {
         if (attempt < retries && wait <= maxWait) {
-          await sleep(wait, req.signal);
+          await (this.#o.sleep ?? sleep)(wait, req.signal);
           continue;
         }
         throw new UpstreamError(

@@ -82,10 +82,11 @@ function requiredScope(errors: readonly unknown[]): string | undefined {
  * a missing access scope, an unavailable or unknown shop, a query over the cost limit, an internal
  * failure. Undefined leaves the GraphQL client's "Shopify refused the request: …".
  */
-export function classify(given: readonly unknown[], status: number, subject: Subject): ToolError | undefined {
-  // An HTTP error's `{"errors": "a message"}` reaches here spread into its characters; put it back together.
-  const errors =
-    given.length && given.every((e) => typeof e === 'string' && e.length <= 1) ? [given.join('')] : given;
+export function classify(
+  errors: readonly unknown[],
+  status: number,
+  subject: Subject,
+): ToolError | undefined {
   const codes = errors.map(codeOf);
   const said = messageOf({ errors }).replace(/\.+$/, '');
   if (status === 401 || codes.includes('UNAUTHENTICATED')) {
