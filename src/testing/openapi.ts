@@ -63,8 +63,52 @@ function withNulls(value: unknown, fix: (schema: Schema) => Schema): unknown {
   if (!value || typeof value !== 'object') return value;
   const { nullable, ...rest } = value as Schema;
   const out = fix(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, withNulls(v, fix)])));
-  if (nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
-  return out;
+  if (nullable !== true) return out;
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (typeof out.type === 'string') {
+    out.type = [out.type, 'null'];
+    return out;
+  }
+  // A nullable schema with no type of its own (a $ref, an anyOf or oneOf) allows null beside it.
+  return out.type === undefined ? { anyOf: [out, { type: 'null' }] } : out;
+}
+
+/**
+ * A Swagger 2.0 description (DocuSign's) in the OpenAPI 3 shape the check reads: the API root from
+ * `host` + `basePath`, a body parameter as the request body, an answer's schema under `content`.
+ * `definitions` stay where they are, so every `#/definitions/...` reference still resolves.
+ */
+function fromSwagger2(doc: Record<string, unknown>): OpenApiDocument {
+  const operation = (op: Record<string, unknown>) => {
+    const parameters = (op.parameters as Record<string, unknown>[] | undefined) ?? [];
+    const body = parameters.find((p) => p.in === 'body');
+    const responses = Object.fromEntries(
+      Object.entries((op.responses as Record<string, Schema> | undefined) ?? {}).map(([status, answer]) => {
+        const { schema, ...rest } = answer;
+        return [status, schema ? { ...rest, content: { 'application/json': { schema } } } : rest];
+      }),
+    );
+    return {
+      ...op,
+      parameters: parameters.filter((p) => p.in !== 'body' && p.in !== 'formData'),
+      ...(body?.schema ? { requestBody: { content: { 'application/json': { schema: body.schema } } } } : {}),
+      responses,
+    };
+  };
+  const paths = Object.fromEntries(
+    Object.entries((doc.paths as Record<string, Record<string, unknown>>) ?? {}).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([verb, op]) => [
+          verb,
+          verb === 'parameters' ? op : operation(op as Record<string, unknown>),
+        ]),
+      ),
+    ]),
+  );
+  const host = typeof doc.host === 'string' ? doc.host : 'localhost';
+  const servers = [{ url: `https://${host}${typeof doc.basePath === 'string' ? doc.basePath : ''}` }];
+  return { ...doc, paths, servers } as OpenApiDocument;
 }
 
 /** A JSON Pointer token (RFC 6901). */
@@ -94,11 +138,19 @@ export class OpenApiCheck {
   }
 
   static async load(file: string, options: OpenApiOptions = {}): Promise<OpenApiCheck> {
-    const doc = withNulls(await readOpenApi(file), options.fix ?? ((s) => s)) as OpenApiDocument;
+    const raw = await readOpenApi(file);
+    const openapi = (raw as { swagger?: unknown }).swagger === '2.0' ? fromSwagger2(raw) : raw;
+    const doc = withNulls(openapi, options.fix ?? ((s) => s)) as OpenApiDocument;
     // ajv is CommonJS: its module.exports is the class, which also carries itself as `default`.
     const { default: module } = await import('ajv/dist/2020.js');
     const AjvClass = (module as unknown as { default: new (options: object) => Ajv }).default;
-    const ajv = new AjvClass({ strict: false, allErrors: true, validateFormats: false });
+    // Patterns written for another regex dialect (PayPal's email pattern) are read without the u flag.
+    const ajv = new AjvClass({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+      unicodeRegExp: false,
+    });
     ajv.addSchema(doc, 'openapi');
     return new OpenApiCheck(doc, ajv);
   }
@@ -139,21 +191,26 @@ export class OpenApiCheck {
       if (p.in === 'query' && p.required)
         assert.ok(req.query.has(p.name), `${route}: sends required ${p.name}`);
     }
-    const pointerTo = (type: string) =>
-      `#/paths/${token(template)}/${req.method.toLowerCase()}/requestBody/content/${token(type)}/schema`;
+    // A request body may be named by reference (`#/components/requestBodies/...`, SendGrid's and PayPal's).
+    const bodyRef = (op.requestBody as { $ref?: unknown } | undefined)?.$ref;
+    const requestBody =
+      typeof bodyRef === 'string' ? (this.#resolve(bodyRef) as Operation['requestBody']) : op.requestBody;
+    const bodyAt =
+      typeof bodyRef === 'string'
+        ? bodyRef
+        : `#/paths/${token(template)}/${req.method.toLowerCase()}/requestBody`;
+    const pointerTo = (type: string) => `${bodyAt}/content/${token(type)}/schema`;
     const sent = String(req.headers['content-type'] ?? '');
     if (sent.includes('x-www-form-urlencoded') && req.rawBody) {
-      const type = Object.keys(op.requestBody?.content ?? {}).find((t) =>
-        t.includes('x-www-form-urlencoded'),
-      );
+      const type = Object.keys(requestBody?.content ?? {}).find((t) => t.includes('x-www-form-urlencoded'));
       assert.ok(type, `${route} takes a form body`);
       // A form carries text only: each value is typed by the schema first. Fields the schema does not
       // name fail, since a service that ignores unknown form fields would let a misspelt one pass unseen.
-      const schema = this.#resolveSchema(op.requestBody?.content?.[type]?.schema);
+      const schema = this.#resolveSchema(requestBody?.content?.[type]?.schema);
       const body = typedBy(parseForm(req.rawBody), schema, (ref) => this.#resolve(ref) as Schema);
       this.#assertFits(pointerTo(type), body, `${route} request`, true);
     } else if (req.body !== undefined && typeof req.body === 'object') {
-      const type = Object.keys(op.requestBody?.content ?? {}).find((t) => t.includes('json'));
+      const type = Object.keys(requestBody?.content ?? {}).find((t) => t.includes('json'));
       assert.ok(type, `${route} takes a JSON body`);
       this.#assertFits(pointerTo(type), req.body, `${route} request`);
     }
