@@ -5,7 +5,7 @@ import { type Config, loadConfig } from '../config.js';
 import { type ServerRegistry, UnknownServerError } from '../core/registry.js';
 import { createRuntime } from '../runtime.js';
 import { runStdio } from '../transports/stdio.js';
-import { authLabel, registryEntry } from './describe.js';
+import { authLabel, registryEntry, serversTable } from './describe.js';
 import { COMMANDS, commandHelp, usage } from './help.js';
 
 export function fail(message: string): never {
@@ -60,6 +60,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
       'data-dir': { type: 'string' },
       tenant: { type: 'string' },
       'api-key': { type: 'boolean' },
+      markdown: { type: 'boolean' },
     },
     allowPositionals: command === 'auth',
     strict: true,
@@ -82,6 +83,10 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     case 'list': {
       // Listing reads definitions only: no database is opened or created.
       const runtime = await runtimeOf({ ...config, storeUrl: 'memory:' });
+      if (values.markdown) {
+        process.stdout.write(`${serversTable(await runtime.registry.loadAll())}\n`);
+        return;
+      }
       for (const c of await runtime.registry.loadAll()) {
         const def = c.definition;
         process.stdout.write(

@@ -28,3 +28,21 @@ export function registryEntry(c: CompiledServer) {
     },
   };
 }
+
+/** A server's sign-in in a few words: OAuth, an API key, OAuth or a key, or none. */
+function signIn(auth: AuthSpec): string {
+  if (auth.kind === 'oauth2') return auth.apiKey ? 'OAuth 2.0 or API key' : 'OAuth 2.0';
+  return authLabel(auth);
+}
+
+/**
+ * The README's table of servers, generated from the definitions (`gumcp list --markdown`): each
+ * server with its name linked to its README, its sign-in and its tool count.
+ */
+export function serversTable(servers: readonly CompiledServer[]): string {
+  const rows = servers.map(({ definition: d, tools }) => {
+    const link = `[${d.id}](src/servers/${d.id}/README.md)`;
+    return `| ${link} | ${d.name} | ${signIn(d.auth)} | ${tools.size} |`;
+  });
+  return ['| id | service | sign-in | tools |', '|---|---|---|---:|', ...rows].join('\n');
+}

@@ -26,8 +26,9 @@ const DATA_DIR: [string, string] = ['--data-dir <dir>', 'the embedded database f
 export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   list: {
     brief: 'list the servers, their tool counts and auth kinds',
-    usage: 'gumcp list',
+    usage: 'gumcp list [--markdown]',
     summary: 'List the servers with their tool counts and auth kinds.',
+    options: [['--markdown', "print the README's table of servers instead"]],
     example: 'gumcp list',
   },
   run: {
