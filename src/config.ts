@@ -29,6 +29,8 @@ export interface Config {
   apiKeys: 'required' | 'off' | 'auto';
   /** The host's external base URL, for OAuth redirect URIs of the web connect flow. */
   publicUrl?: string;
+  /** Requests a user may make per minute across every host (0: no limit); beyond it, 429. */
+  userRequestsPerMinute: number;
 }
 
 const list = (value: string | undefined) =>
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     allowedOrigins: list(env.GUMCP_ALLOWED_ORIGINS),
     logLevel: env.GUMCP_LOG_LEVEL ?? 'info',
     apiKeys: apiKeyMode(env.GUMCP_API_KEYS),
+    userRequestsPerMinute: integer('GUMCP_USER_REQUESTS_PER_MINUTE', env.GUMCP_USER_REQUESTS_PER_MINUTE, 0),
     ...(env.GUMCP_PUBLIC_URL ? { publicUrl: env.GUMCP_PUBLIC_URL } : {}),
     ...(env.GUMCP_CACHE ? { cacheUrl: env.GUMCP_CACHE } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),

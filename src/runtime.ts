@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { SessionContext } from './core/context.js';
 import { ServerRegistry } from './core/registry.js';
 import { type CredentialsLookup, sessionContext } from './core/session.js';
-import { sharedLocks, type WithLock } from './store/locks.js';
+import { type Increment, sharedCounters, sharedLocks, type WithLock } from './store/locks.js';
 import { openStore } from './store/open.js';
 import type { KeyValueStore } from './store/types.js';
 import { userStore } from './store/user-store.js';
@@ -27,6 +27,8 @@ export interface Runtime {
   readonly cache: KeyValueStore | undefined;
   /** A lock every host of the deployment respects (the cache's or the store's), else this process's. */
   readonly withLock: WithLock;
+  /** Counters every host of the deployment shares (the cache's or the store's), else this process's. */
+  readonly increment: Increment;
   readonly log: Logger;
   readonly credentials: CredentialSources;
   /**
@@ -62,6 +64,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     throw error;
   }
   const withLock = sharedLocks(cache, store);
+  const increment = sharedCounters(cache, store);
   const registry = options.registry ?? new ServerRegistry();
   const credentials = options.credentials ?? credentialSourceFromEnv(process.env, store, { log });
   try {
@@ -102,6 +105,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     store,
     cache,
     withLock,
+    increment,
     log,
     credentials,
     session(serverId, userId, apiKey) {

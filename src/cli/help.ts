@@ -12,7 +12,10 @@ interface CommandHelp {
 
 const STORE_ENV: [string, string][] = [
   ['GUMCP_DATA_DIR', 'folder of the embedded SQLite database (default ./data)'],
-  ['GUMCP_STORE', 'storage URL: sqlite:<file> or memory: (default sqlite:<data dir>/gumcp.db)'],
+  [
+    'GUMCP_STORE',
+    'storage URL: sqlite:<file>, postgres://…, redis://… or memory: (default sqlite:<data dir>/gumcp.db)',
+  ],
 ];
 const CREDENTIALS_ENV: [string, string][] = [
   ['ENVIRONMENT', 'where credentials come from: local (default), embedded or gumloop'],
@@ -67,6 +70,8 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
       ['GUMCP_ALLOWED_HOSTS, GUMCP_ALLOWED_ORIGINS', 'extra Host and Origin names accepted'],
       ['GUMCP_SESSION_IDLE_SECONDS, GUMCP_MAX_SESSIONS', 'session idle limit and cap'],
       ['GUMCP_MAX_BODY_BYTES', 'largest request body (default 4 MiB)'],
+      ['GUMCP_USER_REQUESTS_PER_MINUTE', "one user's requests a minute across hosts (default 0: no limit)"],
+      ['GUMCP_CACHE', 'redis://… shared by several hosts: event streams, sign-in states, locks'],
       ['GUMCP_LOG_LEVEL', 'pino level of the JSON log on stderr (default info)'],
     ],
     example: 'GUMCP_API_KEYS=required gumcp serve --host 0.0.0.0 --port 8000',

@@ -48,3 +48,31 @@ export async function pollForLock(
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
+
+/** Adds one to a counter within its window and returns the new count (see KeyValueStore.increment). */
+export type Increment = (namespace: string, key: string, ttlSeconds: number) => Promise<number>;
+
+/** Counters within this process: fixed windows that start at the first count. */
+export function localCounters(): Increment {
+  const counters = new Map<string, { count: number; until: number }>();
+  return async (namespace, key, ttlSeconds) => {
+    const now = Date.now();
+    const id = `${namespace}\u0000${key}`;
+    const current = counters.get(id);
+    if (!current || current.until <= now) {
+      // Old windows are dropped as new ones start, so the map holds only live counters (bounded).
+      if (counters.size >= 100_000) for (const [k, c] of counters) if (c.until <= now) counters.delete(k);
+      counters.set(id, { count: 1, until: now + ttlSeconds * 1000 });
+      return 1;
+    }
+    current.count += 1;
+    return current.count;
+  };
+}
+
+/** The counters a deployment shares: the first store that offers them (the cache, then the main store), else this process's. */
+export function sharedCounters(...stores: (KeyValueStore | undefined)[]): Increment {
+  const withStore = stores.find((s) => s?.increment);
+  if (withStore?.increment) return withStore.increment.bind(withStore) as Increment;
+  return localCounters();
+}

@@ -135,6 +135,19 @@ export class PostgresStore implements KeyValueStore {
     return rows.map((r) => r.key.toString('utf8'));
   }
 
+  /** A counter every host sees: one upsert that starts a new window once the old one has expired. */
+  async increment(namespace: string, key: string, ttlSeconds: number): Promise<number> {
+    const { rows } = await this.#pool.query<{ value: string }>(
+      `INSERT INTO gumcp_kv (namespace, key, value, expires_at) VALUES ($1, $2, '1', ${NOW_MS} + $3::bigint)
+       ON CONFLICT (namespace, key) DO UPDATE SET
+         value = CASE WHEN gumcp_kv.expires_at <= ${NOW_MS} THEN '1' ELSE (gumcp_kv.value::bigint + 1)::text END,
+         expires_at = CASE WHEN gumcp_kv.expires_at <= ${NOW_MS} THEN excluded.expires_at ELSE gumcp_kv.expires_at END
+       RETURNING value`,
+      [namespace, keyBytes(key), Math.round(ttlSeconds * 1000)],
+    );
+    return Number(rows[0]?.value);
+  }
+
   /**
    * A lock every host on this database respects: a session advisory lock, held on a connection of a
    * pool of its own (so that holders never starve the queries they run of connections). PostgreSQL

@@ -113,6 +113,20 @@ export class RedisStore implements KeyValueStore {
     return members.filter((_, i) => exists[i]);
   }
 
+  /** A counter every host sees: INCR, with the window's expiry set when the counter is new. */
+  async increment(namespace: string, key: string, ttlSeconds: number): Promise<number> {
+    const counter = `${this.#prefix}:n:${namespace.length}:${namespace}:${key}`;
+    const [count] = await this.#run(
+      this.#client
+        .multi()
+        .incr(counter)
+        .pExpire(counter, Math.round(ttlSeconds * 1000), 'NX')
+        .exec(),
+      'counting in Redis',
+    );
+    return Number(count);
+  }
+
   /**
    * A lock every host sharing this Redis respects: SET NX with a random token and an expiry (a holder
    * that dies cannot keep it), released only by its holder (a compare-and-delete script).

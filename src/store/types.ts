@@ -11,6 +11,12 @@ export interface KeyValueStore {
   /** Keys of a namespace in lexical order. */
   keys(namespace: string): Promise<string[]>;
   /**
+   * Adds one to a counter and returns its new value; a new counter starts at 1 and lives `ttlSeconds`
+   * (its window). Atomic across every process sharing the store. Stores one process owns may leave it
+   * out: an in-process counter then serves.
+   */
+  increment?(namespace: string, key: string, ttlSeconds: number): Promise<number>;
+  /**
    * Runs `fn` while holding the named lock, which every process sharing this store respects (a token
    * refresh runs once across all hosts). Stores one process owns leave it out: an in-process lock
    * then serves. Waits at most `waitMs` for the lock; the lock lapses after `ttlMs` if its holder dies.

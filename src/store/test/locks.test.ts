@@ -5,7 +5,7 @@ import { POSTGRES_URL, REDIS_URL, withService } from '../../testing/services.js'
 import { localLocks, type WithLock } from '../locks.js';
 import { PostgresStore } from '../postgres.js';
 import { RedisStore } from '../redis.js';
-import { LockTimeoutError } from '../types.js';
+import { type KeyValueStore, LockTimeoutError } from '../types.js';
 
 /**
  * Locks as several hosts see them: each "host" is its own store connection. A read-modify-write under
@@ -107,4 +107,31 @@ test('a Redis lock whose holder died lapses after its time', async (t) => {
   const started = Date.now();
   assert.equal(await store.withLock(name, async () => 'mine', { waitMs: 3_000 }), 'mine');
   assert.ok(Date.now() - started >= 100, 'the second holder waited for the lapse');
+});
+
+describe('counters shared by hosts', () => {
+  for (const kind of ['postgres', 'redis'] as const) {
+    test(`${kind}: two hosts counting at once lose no count, and a window that ends starts again at 1`, async (t) => {
+      const open = (): Promise<KeyValueStore & { increment: NonNullable<KeyValueStore['increment']> }> =>
+        kind === 'postgres'
+          ? PostgresStore.open(POSTGRES_URL, { timeoutMs: 3_000 })
+          : RedisStore.open(REDIS_URL, { timeoutMs: 3_000 });
+      const a = await withService(t, kind === 'postgres' ? 'PostgreSQL' : 'Redis', open);
+      if (!a) return;
+      const b = await open();
+      t.after(() => Promise.all([a.close(), b.close()]));
+      const key = `count-${randomBytes(4).toString('hex')}`;
+
+      const counts = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).increment('rate', key, 0.5)),
+      );
+      assert.deepEqual(
+        [...counts].sort((x, y) => x - y),
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+
+      await pause(700);
+      assert.equal(await a.increment('rate', key, 0.5), 1, 'a new window');
+    });
+  }
 });

@@ -145,6 +145,26 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     );
   }
   const tenant = tenantResolver(runtime);
+  /**
+   * A user's requests per minute, counted across every host (Redis or PostgreSQL when configured) in
+   * windows aligned to the clock, so that all hosts agree when one ends. One user's flood gets 429s;
+   * everyone else's requests are not slowed by it.
+   */
+  const rateLimited = async (userId: string): Promise<Response | undefined> => {
+    const limit = config.userRequestsPerMinute;
+    if (limit <= 0) return undefined;
+    const now = Date.now();
+    const window = Math.floor(now / 60_000);
+    const count = await runtime.increment('rate:user-requests', `${userId}\u0000${window}`, 60);
+    if (count <= limit) return undefined;
+    const retryAfter = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
+    return jsonRpcError(
+      429,
+      JSONRPC.serverError,
+      `Rate limited: at most ${limit} requests a minute for this user; try again in ${retryAfter} s`,
+      { 'retry-after': String(retryAfter) },
+    );
+  };
   // Where a session's stream events wait for a client that reconnects (Last-Event-ID).
   const eventStore = runtime.cache ? new StoreEventStore(runtime.cache) : new MemoryEventStore();
   const tooLarge = `Request body larger than ${config.maxBodyBytes} bytes`;
@@ -259,6 +279,8 @@ export function createApp(runtime: Runtime, metrics: HostMetrics, sessions: Sess
     }
     const who = await tenant(c.req.raw, c.req.param('key'));
     if (who instanceof Response) return who;
+    const limited = await rateLimited(who.userId);
+    if (limited) return limited;
     c.set('serverId', serverId);
     c.set('userId', who.userId);
     if (who.apiKey) c.set('apiKey', who.apiKey);
