@@ -86,7 +86,11 @@ async function readAll(source: ByteSource): Promise<Uint8Array> {
   return out;
 }
 
-const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+/** A size as people read it: 512 MB, 2 KB, 300 bytes. */
+function size(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+  return n >= 1024 ? `${Math.round((n / 1024) * 10) / 10} KB` : `${n} bytes`;
+}
 
 /** The Reducto calls, one method per endpoint, and the jobs waited for with pollJob. */
 export class ReductoApi {
@@ -225,7 +229,7 @@ export class ReductoApi {
     if (source.size === 0) throw new ToolError(`${arg}: the file is empty`);
     if (source.size > max) {
       throw new ToolError(
-        `${arg}: the file is ${megabytes(source.size)}; this server uploads at most ${megabytes(max)} (give Reducto a URL of larger files as document_url instead)`,
+        `${arg}: the file is ${size(source.size)}; this server uploads at most ${size(max)} (give Reducto a URL of larger files as document_url instead)`,
       );
     }
     const bytes = await readAll(source);

@@ -64,7 +64,11 @@ export function urlParseResponse(url: string, jobId = JOB): ParseResponse {
   };
 }
 
-export function extractResponse(result: unknown[], citations: unknown[] | null = null, jobId = JOB): ExtractResponse {
+export function extractResponse(
+  result: unknown[],
+  citations: unknown[] | null = null,
+  jobId = JOB,
+): ExtractResponse {
   return {
     job_id: jobId,
     usage: { num_pages: 2, num_fields: 3, credits: 4 },
@@ -102,4 +106,6 @@ export const validationError = (loc: (string | number)[], msg: string, type = 'e
 
 export const detail = (message: string) => ({ detail: message });
 
-export const errorBody = (message: string, type: string, code: number) => ({ error: { message, type, code } });
+export const errorBody = (message: string, type: string, code: number) => ({
+  error: { message, type, code },
+});

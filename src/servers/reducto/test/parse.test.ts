@@ -11,7 +11,10 @@ test('parse_document starts a parse job, polls it with backoff and progress, and
   fake.route(`GET /job/${JOB}`, {
     body: job('Completed', {
       progress: 100,
-      result: parseResponse([chunk('# Q3 report\n\nRevenue grew.', [1]), chunk('| a | b |\n|---|---|', [2, 3])]),
+      result: parseResponse([
+        chunk('# Q3 report\n\nRevenue grew.', [1]),
+        chunk('| a | b |\n|---|---|', [2, 3]),
+      ]),
     }),
   });
   const progress: { progress: number; message?: string }[] = [];
@@ -73,7 +76,9 @@ test('a long parse comes a page at a time: max_chars cuts inside a chunk and get
   fake.route(`GET /job/${JOB}`, { body: job('Completed', { result: parseResponse(chunks) }) });
 
   const first = data(await call('parse_document', { document_url: DOC, max_chars: 1000 }));
-  assert.deepEqual(first.chunks, [{ index: 0, content_offset: 0, content: 'x'.repeat(1000), complete: false, pages: [1] }]);
+  assert.deepEqual(first.chunks, [
+    { index: 0, content_offset: 0, content: 'x'.repeat(1000), complete: false, pages: [1] },
+  ]);
   assert.equal(first.next_chunk_offset, 0);
   assert.equal(first.next_content_offset, 1000);
   assert.equal(
@@ -93,7 +98,12 @@ test('a long parse comes a page at a time: max_chars cuts inside a chunk and get
   assert.deepEqual([page2.next_chunk_offset, page2.next_content_offset], [1, 500]);
 
   const third = data(
-    await call('get_job_status', { job_id: `jobid://${JOB}`, chunk_offset: 1, content_offset: 500, max_chars: 1000 }),
+    await call('get_job_status', {
+      job_id: `jobid://${JOB}`,
+      chunk_offset: 1,
+      content_offset: 500,
+      max_chars: 1000,
+    }),
   );
   const page3 = third.parse as Record<string, unknown>;
   assert.deepEqual(page3.chunks, [
@@ -161,7 +171,9 @@ test('a failed parse gives Reducto’s reason', async (t) => {
   const { fake, call } = await setup(t);
   fake.route('POST /parse_async', { body: { job_id: JOB } });
   fake.route(`GET /job/${JOB}`, {
-    body: job('Failed', { reason: 'Failed to download file from url. Please check the document url and try again' }),
+    body: job('Failed', {
+      reason: 'Failed to download file from url. Please check the document url and try again',
+    }),
   });
   assert.equal(
     failure(await call('parse_document', { document_url: DOC })),
@@ -177,10 +189,16 @@ test('a parse still running at the deadline hands back its job id', async (t) =>
     failure(await call('parse_document', { document_url: DOC })),
     `The parse job ${JOB} is still running after 0 s; Reducto keeps working on it: call get_job_status with job_id ${JOB} (or cancel_job)`,
   );
-  assert.equal(fake.requests.filter((r) => r.path.startsWith('/cancel')).length, 0, 'the deadline cancels nothing');
+  assert.equal(
+    fake.requests.filter((r) => r.path.startsWith('/cancel')).length,
+    0,
+    'the deadline cancels nothing',
+  );
 });
 
-test('a client that cancels while a parse runs stops the polling and cancels the job at Reducto', { timeout: 10_000 }, async (t) => {
+test('a client that cancels while a parse runs stops the polling and cancels the job at Reducto', {
+  timeout: 10_000,
+}, async (t) => {
   const { fake, client } = await setup(t, undefined, {
     // A real (abortable) wait, long enough that only the cancellation can end it.
     poll: { initialDelayMs: 60_000, sleep: undefined },
