@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fakeFor, only } from '../../../testing/fake-service.js';
 import { createReductoServer } from '../index.js';
-import { detail, KEY } from './fake-reducto.js';
+import { detail, jsonString, KEY } from './fake-reducto.js';
 import { data, setup, testTuning } from './harness.js';
 
 const verify = (values: Record<string, string>) => {
@@ -48,7 +48,7 @@ test('a rejected key fails sign-in with a clear message that does not echo it', 
 test('a key replaced mid-session is used from the next call on', async (t) => {
   let lookups = 0;
   const { fake, call } = await setup(t, async () => ({ api_key: ++lookups <= 1 ? 'old-key' : 'new-key' }));
-  fake.route('GET /version', { body: 'v1.12.2' });
+  fake.route('GET /version', jsonString('v1.12.2'));
   data(await call('get_version'));
   data(await call('get_version'));
   assert.deepEqual(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DOC, detail, errorBody, JOB, job, KEY, validationError } from './fake-reducto.js';
+import { DOC, detail, errorBody, JOB, job, jsonString, KEY, validationError } from './fake-reducto.js';
 import { data, failure, setup } from './harness.js';
 
 test('a rejected key (401) asks to re-authenticate and never echoes the key', async (t) => {
@@ -84,7 +84,7 @@ test('a 429 with Retry-After is retried, a POST included (Reducto did nothing), 
     headers: { 'retry-after': '1' },
     body: detail('Too Many Requests'),
   });
-  fake.route('GET /version', { body: 'v1.12.2-198-g2586471718b0' });
+  fake.route('GET /version', jsonString('v1.12.2-198-g2586471718b0'));
   assert.equal(data(await call('parse_document_async', { document_url: DOC })).job_id, JOB);
   assert.deepEqual(data(await call('get_version')), { version: 'v1.12.2-198-g2586471718b0' });
   assert.deepEqual(sleeps, [0, 1000]);

@@ -109,3 +109,9 @@ export const detail = (message: string) => ({ detail: message });
 export const errorBody = (message: string, type: string, code: number) => ({
   error: { message, type, code },
 });
+
+/** A JSON string answer, as FastAPI sends `/version` and `/configure_webhook`. */
+export const jsonString = (value: string) => ({
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(value),
+});
