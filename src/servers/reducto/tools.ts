@@ -179,12 +179,12 @@ function body<T extends Record<string, unknown>>(fields: T): Partial<Defined<T>>
 
 const documentSubject = (url: string): Subject => ({ what: 'Document', id: shownDocument(url) });
 
-const started = (jobId: string, kind: JobKind, webhook: unknown) => ({
+const started = (jobId: string, kind: JobKind, webhook: { mode: string } | undefined) => ({
   job_id: jobId,
   status: 'Pending' as const,
   next:
     `Reducto is running the ${kind} job: call get_job_status with job_id ${jobId} for its status and result` +
-    `${webhook ? ' (the webhook is notified when it ends)' : ''}; cancel_job stops it.`,
+    `${webhook && webhook.mode !== 'disabled' ? ' (the webhook is notified when it ends)' : ''}; cancel_job stops it.`,
 });
 
 /** One page of a parse result; a result Reducto gave as a URL is read from it. */

@@ -112,6 +112,27 @@ test('get_job_status returns a finished split, recognised by its shape', async (
   assert.equal(result.status, 'Completed');
 });
 
+test('get_job_status returns the result of another kind of job whole when it fits, else says where it is', async (t) => {
+  const { fake, call } = await setup(t);
+  const classified = { job_id: JOB, duration: 1.2, result: { category: 'invoice' } };
+  fake.once(`GET /job/${JOB}`, { body: job('Completed', { type: 'Classify', result: classified }) });
+  fake.route(`GET /job/${JOB}`, {
+    body: job('Completed', {
+      type: 'Edit',
+      result: { document_url: `https://x.example/${'e'.repeat(2000)}.pdf` },
+    }),
+  });
+  const small = data(await call('get_job_status', { job_id: JOB }));
+  assert.deepEqual(small.result, classified);
+  assert.equal(small.type, 'Classify');
+  const large = data(await call('get_job_status', { job_id: JOB, max_chars: 1000 }));
+  assert.equal(large.result, undefined);
+  assert.match(
+    String(large.note),
+    /^The result is \d+ characters, over max_chars; see it in Reducto Studio$/,
+  );
+});
+
 test('a job id that could step out of its path is refused before Reducto is called', async (t) => {
   const { fake, call } = await setup(t);
   assert.match(
