@@ -92,6 +92,14 @@ function size(n: number): string {
   return n >= 1024 ? `${Math.round((n / 1024) * 10) / 10} KB` : `${n} bytes`;
 }
 
+/** The upstream client's share of the tuning. */
+function clientTuning(
+  tuning: ReductoTuning,
+): Pick<UpstreamOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'maxRetryAfterMs' | 'sleep'> {
+  const { poll: _p, directUploadMaxBytes: _d, uploadMaxBytes: _u, resultUrlMaxBytes: _r, ...client } = tuning;
+  return client;
+}
+
 /** The Reducto calls, one method per endpoint, and the jobs waited for with pollJob. */
 export class ReductoApi {
   readonly #ctx: Ctx;
@@ -103,13 +111,6 @@ export class ReductoApi {
   }
 
   #client(subject: Subject, timeoutMs = REQUEST_TIMEOUT_MS): UpstreamClient {
-    const {
-      poll: _poll,
-      directUploadMaxBytes: _d,
-      uploadMaxBytes: _u,
-      resultUrlMaxBytes: _r,
-      ...client
-    } = this.#tuning;
     return new UpstreamClient({
       service: 'Reducto',
       serverId: 'reducto',
@@ -119,7 +120,7 @@ export class ReductoApi {
       auth: async () => ({ authorization: `Bearer ${apiKey(await this.#ctx.credentials())}` }),
       mapError: (status, body, headers) => reductoToolError(status, body, headers, subject),
       timeoutMs,
-      ...client,
+      ...clientTuning(this.#tuning),
     });
   }
 
@@ -326,7 +327,6 @@ export async function verifyApiKey(
 ): Promise<undefined> {
   const key = values.api_key?.trim();
   if (!key) throw new ToolError('api_key: enter the Reducto API key (Reducto Studio > API Keys)');
-  const { poll: _p, directUploadMaxBytes: _d, uploadMaxBytes: _u, resultUrlMaxBytes: _r, ...client } = tuning;
   try {
     await new UpstreamClient({
       service: 'Reducto',
@@ -336,7 +336,7 @@ export async function verifyApiKey(
       mapError: (status, body, headers) =>
         reductoToolError(status, body, headers, { what: 'API key', id: '(the one entered)' }),
       timeoutMs: REQUEST_TIMEOUT_MS,
-      ...client,
+      ...clientTuning(tuning),
     }).request('jobs', { query: { limit: 1, exclude_configs: true } });
   } catch (error) {
     if (error instanceof AuthRequiredError) {
