@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import type { PerplexityTuning } from '../api.js';
+import { createPerplexityServer } from '../index.js';
+import { KEY } from './fake-perplexity.js';
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  /** Every wait a retry asked for, in order: nothing really sleeps. */
+  sleeps: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fast, virtual-clock tuning: retries wait for nothing, and record what they would have waited. */
+export function tuning(sleeps: number[]): PerplexityTuning {
+  return {
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    maxRetryAfterMs: 5000,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  };
+}
+
+/** A fake Perplexity on 127.0.0.1 (GUMCP_PERPLEXITY_API_URL points at it) and a client connected to the server. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { api_key: KEY },
+  extra: PerplexityTuning = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'perplexity');
+  const sleeps: number[] = [];
+  const client = await connect(createPerplexityServer({ ...tuning(sleeps), ...extra }), { credentials });
+  t.after(() => client.close());
+  return {
+    fake,
+    client,
+    sleeps,
+    call: (name, args = {}) => client.callTool({ name, arguments: args }),
+  };
+}
+
+/** The structured content of a successful result, checked against its text. */
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
+  return result.structuredContent as Record<string, unknown>;
+}
+
+/** The message of a failed result, which never holds the key. */
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  const message = text(result);
+  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
+  return message;
+}
+
+/** The request reached POST /chat/completions with the key as a bearer token and a JSON body. */
+export function assertCompletion(req: RecordedRequest | undefined, body: unknown, key = KEY): void {
+  assert.ok(req, 'no request');
+  assert.equal(`${req.method} ${req.path}`, 'POST /chat/completions');
+  assert.equal(req.headers.authorization, `Bearer ${key}`);
+  assert.match(String(req.headers['content-type']), /^application\/json/);
+  assert.equal(req.query.size, 0, 'nothing in the query string');
+  assert.deepEqual(req.body, body);
+}
