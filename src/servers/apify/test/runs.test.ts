@@ -174,6 +174,34 @@ test('a client that cancels while the run goes on stops waiting and aborts the r
   assert.equal(fake.requests.filter((r) => r.path.endsWith('/abort')).length, 1);
 });
 
+test('a client that cancels during a look (Apify holding the answer) aborts the run at once', async (t) => {
+  const { fake, client } = await setup(t);
+  const controller = new AbortController();
+  fake.route(START, { status: 201, body: wrap(run('RUNNING')) });
+  // Apify holds the look (waitForFinish) while the run goes on; the client gives up meanwhile.
+  fake.route(LOOK, async () => {
+    controller.abort();
+    return new Promise<never>(() => undefined);
+  });
+  fake.route(ABORT, { body: wrap(run('ABORTED')) });
+
+  await assert.rejects(
+    client.callTool({ name: 'run_actor', arguments: { actor_id: ACTOR } }, { signal: controller.signal }),
+  );
+  for (let i = 0; i < 200 && !fake.requests.some((r) => r.path.endsWith('/abort')); i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  assertRequest(
+    fake.requests.find((r) => r.path.endsWith('/abort')),
+    { method: 'POST', path: `/v2/actor-runs/${RUN_ID}/abort` },
+  );
+  assert.equal(
+    fake.requests.filter((r) => r.path === `/v2/actor-runs/${RUN_ID}`).length,
+    1,
+    'no look after it',
+  );
+});
+
 test('starting a run is never repeated after a 5xx: it may have started, and it costs money', async (t) => {
   const { fake, call } = await setup(t);
   fake.route(START, error(503, 'server-error', 'Service temporarily unavailable'));
