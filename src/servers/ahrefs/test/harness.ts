@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Client } from '@modelcontextprotocol/client';
+import { type FakeService, fakeFor, query, type RecordedRequest } from '../../../testing/fake-service.js';
+import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type AhrefsOptions, createAhrefsServer } from '../index.js';
+import { BASE } from './fake-ahrefs.js';
+
+export const KEY = 'AHc0ffee0123456789abcdef0123456789abcdef';
+
+/** Small retries, and a sleep that records each wait and returns at once. */
+export function fast(sleeps: number[], extra: AhrefsOptions = {}): AhrefsOptions {
+  return {
+    retries: 2,
+    backoffMs: 1,
+    timeoutMs: 2000,
+    rateLimitWaitMs: 7,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...extra,
+  };
+}
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+export interface Harness {
+  fake: FakeService;
+  client: Client;
+  sleeps: number[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+}
+
+/** A fake Ahrefs API on 127.0.0.1 (GUMCP_AHREFS_API_URL) and an MCP client on a quick server. */
+export async function setup(
+  t: TestContext,
+  credentials: ConnectOptions['credentials'] = { api_key: KEY },
+  options: AhrefsOptions = {},
+): Promise<Harness> {
+  const fake = await fakeFor(t, 'ahrefs', BASE);
+  const sleeps: number[] = [];
+  const client = await connect(createAhrefsServer(fast(sleeps, options)), { credentials });
+  t.after(() => client.close());
+  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+}
+
+/** The one request the fake got: a GET to `/v3/<path>` with the key as a Bearer token and in no URL. */
+export function onlyRequest(fake: FakeService, path: string, key = KEY): RecordedRequest {
+  assert.equal(fake.requests.length, 1, `expected one request, got ${describe(fake.requests)}`);
+  const [req] = fake.requests as [RecordedRequest];
+  assert.equal(req.method, 'GET');
+  assert.equal(req.path, `${BASE}/${path}`);
+  assert.equal(req.headers.authorization, `Bearer ${key}`);
+  assert.ok(!req.query.toString().includes(key), 'the key is in no URL');
+  assert.equal(req.body, undefined, 'a report sends no body');
+  return req;
+}
+
+/** The query the fake received, as an object. */
+export const sent = (req: RecordedRequest) => query(req);
+
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(
+    JSON.parse(text(result)),
+    result.structuredContent,
+    'the text mirrors the structured content',
+  );
+  return result.structuredContent as Record<string, unknown>;
+}
+
+export function failure(result: CallResult): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  const message = text(result);
+  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
+  return message;
+}
+
+export const describe = (requests: readonly RecordedRequest[]) =>
+  requests.map((r) => `${r.method} ${r.path}?${r.query}`).join(', ') || 'none';
