@@ -2,6 +2,7 @@ import type { ToolContext } from '../../core/context.js';
 import { AuthRequiredError, ToolError } from '../../core/errors.js';
 import { type Query, serviceUrl, UpstreamClient, type UpstreamOptions } from '../../upstream/client.js';
 import {
+  AhrefsPlanDenied,
   AhrefsQuotaExceeded,
   ahrefsError,
   ahrefsMessage,
@@ -163,6 +164,12 @@ export async function verifyApiKey(
       throw new ToolError(
         'Ahrefs rejected the API key: check that it was copied whole, is an API v3 key (not an MCP key) ' +
           'and has not expired or been revoked',
+      );
+    }
+    if (error instanceof AhrefsPlanDenied) {
+      throw new ToolError(
+        `Ahrefs accepted the key, but its plan has no API access${error.said ? ` (${error.said})` : ''}: ` +
+          'API v3 comes with the Enterprise plan',
       );
     }
     throw error;

@@ -94,6 +94,20 @@ export class AhrefsQuotaExceeded extends UpstreamError {
   }
 }
 
+/** The plan (or the key's permissions) has no access to a report: "Insufficient plan". */
+export class AhrefsPlanDenied extends UpstreamError {
+  constructor(
+    what: string,
+    readonly said: string,
+  ) {
+    super(
+      `Ahrefs denied access to ${what}${said ? `: ${said}` : ''}. The plan, or this key's permissions, do ` +
+        "not include this report: check the plan's API access in Ahrefs (API v3 comes with the Enterprise plan)",
+      403,
+    );
+  }
+}
+
 /** An Ahrefs parameter named in a message, as the tool argument it came from. */
 function namedArgument(message: string, args: Subject['args']): string | undefined {
   // Longest names first, so `date_from` is found before `date`.
@@ -125,11 +139,7 @@ export function ahrefsError(
     case 'key':
       return rejectedKey(said);
     case 'plan':
-      return new UpstreamError(
-        `Ahrefs denied access to ${subject.what}${suffix}. The plan, or this key's permissions, do not ` +
-          "include this report: check the plan's API access in Ahrefs (API v3 comes with the Enterprise plan)",
-        403,
-      );
+      return new AhrefsPlanDenied(subject.what, said);
   }
   if (status === 401) return rejectedKey(said);
   if (status === 404) {

@@ -42,6 +42,8 @@ export const date = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form, e.g. 2025-01-31')
   .refine((d) => {
+    // The form is the regex's to report; this checks the calendar.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true;
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
   }, 'is not a calendar date');
