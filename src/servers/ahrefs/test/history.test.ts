@@ -143,3 +143,15 @@ test('a history longer than the tools return keeps the latest points and says ho
       'date_to, or group by week or month, to see the others.',
   );
 });
+
+test('points that come newest first are returned oldest first', async (t) => {
+  const { fake, call } = await setup(t);
+  const points = months.map((date, i) => ({ date, url_rating: 10 + i }));
+  fake.route('GET /v3/site-explorer/url-rating-history', series('url_ratings', [...points].reverse()));
+
+  const result = data(
+    await call('url_rating_history', { target: 'https://ahrefs.com/blog/', date_from: '2024-01-01' }),
+  );
+
+  assert.deepEqual(result.rows, points);
+});

@@ -173,3 +173,22 @@ for (const [tool, path, own] of IDEAS) {
     assert.equal(fake.requests.length, 0);
   });
 }
+
+test('volume_by_country says how to get more countries when the limit is reached', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route(
+    'GET /v3/keywords-explorer/volume-by-country',
+    series('countries', [
+      { country: 'us', volume: 10 },
+      { country: 'gb', volume: 5 },
+    ]),
+  );
+
+  const result = data(await call('volume_by_country', { keyword: 'ahrefs', limit: 2 }));
+
+  assert.equal(result.more, true);
+  assert.equal(
+    result.hint,
+    'These are the first 2 rows; Ahrefs may have more. Raise limit (up to 250; each row costs units).',
+  );
+});

@@ -3,6 +3,7 @@ import { reads } from '../../../core/annotations.js';
 import { type AnyToolDef, type ToolDef, tool } from '../../../core/definition.js';
 import type { Query } from '../../../upstream/client.js';
 import type { AhrefsApi, ApiFactory } from '../api.js';
+import { MAX_LIMIT } from '../params.js';
 import { type ObjectResult, pick, type Row, type RowsResult } from '../shapes.js';
 
 export type ToolTable = Record<string, AnyToolDef>;
@@ -92,6 +93,8 @@ export interface RowsReport extends Report {
   columns?: readonly string[];
   /** The limit sent: as many rows back means Ahrefs may have more. */
   limit?: number;
+  /** The largest limit the tool takes (default 1000). */
+  maxLimit?: number;
   /** How to narrow the report, said when it may have more (e.g. "narrow with where"). */
   narrow?: string;
   /** Histories: at most this many points, the latest ones. */
@@ -108,6 +111,7 @@ export async function rowsReport(api: AhrefsApi, r: RowsReport): Promise<RowsRes
   let rows = (Array.isArray(list) ? list : []).filter(isRow).map((row) => pick(row, r.columns));
   let hint: string | undefined;
   let more = false;
+  if (r.latest !== undefined) rows = oldestFirst(rows);
   if (r.latest !== undefined && rows.length > r.latest) {
     hint =
       `The history has ${rows.length} points; these are the latest ${r.latest}. Narrow date_from and ` +
@@ -117,8 +121,14 @@ export async function rowsReport(api: AhrefsApi, r: RowsReport): Promise<RowsRes
   } else if (r.limit !== undefined && rows.length >= r.limit) {
     more = true;
     hint =
-      `These are the first ${r.limit} rows; Ahrefs may have more. Raise limit (up to 1000; each row ` +
+      `These are the first ${r.limit} rows; Ahrefs may have more. Raise limit (up to ${r.maxLimit ?? MAX_LIMIT}; each row ` +
       `costs units)${r.narrow ? `, or ${r.narrow}` : ''}.`;
   }
   return { rows, count: rows.length, more, ...(hint ? { hint } : {}), ...(units ? { units } : {}) };
+}
+
+/** A history's points by date, oldest first, whatever order they came in (points without a date stay put). */
+function oldestFirst(rows: Row[]): Row[] {
+  if (!rows.every((row) => typeof row.date === 'string')) return rows;
+  return [...rows].sort((a, b) => String(a.date).localeCompare(String(b.date)));
 }

@@ -27,6 +27,8 @@ import {
 import { MAX_POINTS } from './history.js';
 
 const COST = `${COST_BY_COLUMNS} ${UNITS_REPORTED}`;
+/** More than the countries Ahrefs has volumes for. */
+const COUNTRIES_MAX = 250;
 const COLUMNS =
   'keyword, volume, difficulty, cpc (USD cents), clicks, traffic_potential, global_volume, parent_topic, ' +
   'intents, serp_features';
@@ -158,9 +160,9 @@ export function keywordTools(ahrefsTool: ToolMaker): ToolTable {
           .number()
           .int()
           .min(1)
-          .max(250)
+          .max(COUNTRIES_MAX)
           .default(20)
-          .describe('Most countries to return (1-250, default 20)'),
+          .describe(`Most countries to return (1-${COUNTRIES_MAX}, default 20)`),
         output,
       }),
       output: rowsOutput('Countries { country, volume }'),
@@ -170,6 +172,7 @@ export function keywordTools(ahrefsTool: ToolMaker): ToolTable {
           key: 'countries',
           query: params({ keyword: a.keyword, limit: a.limit }),
           limit: a.limit,
+          maxLimit: COUNTRIES_MAX,
           what: `the volume by country of "${a.keyword}"`,
         }),
     }),
