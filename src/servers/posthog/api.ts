@@ -286,10 +286,13 @@ export class PostHogApi {
     if (account.projectToken && (!project || project === account.projectId)) {
       return { project: project ?? null, token: account.projectToken };
     }
-    const current = await this.current(account);
-    const wanted = project ?? current.projectId;
-    if (wanted === current.projectId && current.apiToken) return { project: wanted, token: current.apiToken };
-    const org = account.organizationId ?? current.organizationId ?? '@current';
+    // The current project is asked only when sign-in stored no project or organization (guMCP's credentials).
+    const current = project && account.organizationId ? undefined : await this.current(account);
+    const wanted = project ?? (current as CurrentProject).projectId;
+    if (current && wanted === current.projectId && current.apiToken) {
+      return { project: wanted, token: current.apiToken };
+    }
+    const org = account.organizationId ?? current?.organizationId ?? '@current';
     const found = await this.request<Rec>(
       {
         subject: {
