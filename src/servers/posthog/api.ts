@@ -200,10 +200,10 @@ export class PostHogApi {
   }
 
   /** The project a call works in: the tool's project_id, else the one stored at sign-in, else the current one. */
-  async project(projectId?: string): Promise<string> {
+  async project(projectId?: string, account?: Account): Promise<string> {
     if (projectId) return projectId;
-    const account = await this.account();
-    return account.projectId ?? (await this.current(account)).projectId;
+    const acct = account ?? (await this.account());
+    return acct.projectId ?? (await this.current(acct)).projectId;
   }
 
   /** A request under `/api/projects/{project}/`. */
@@ -213,8 +213,9 @@ export class PostHogApi {
     path: string,
     req: UpstreamRequest = {},
   ): Promise<T> {
-    const project = await this.project(projectId);
-    return this.request<T>(call, `api/projects/${enc(project)}/${path}`, req);
+    const account = await this.account();
+    const project = await this.project(projectId, account);
+    return this.request<T>(call, `api/projects/${enc(project)}/${path}`, req, account);
   }
 
   /**
@@ -229,8 +230,8 @@ export class PostHogApi {
     limit: number,
     offset = 0,
   ): Promise<ListResult> {
-    const project = await this.project(projectId);
     const account = await this.account();
+    const project = await this.project(projectId, account);
     const base = new URL(await appRoot(account));
     const items: Rec[] = [];
     let count: number | null = null;
@@ -260,8 +261,8 @@ export class PostHogApi {
     path: string,
     limit: number,
   ): Promise<{ items: Rec[]; more: boolean }> {
-    const project = await this.project(projectId);
     const account = await this.account();
+    const project = await this.project(projectId, account);
     const base = new URL(await appRoot(account));
     const items: Rec[] = [];
     let target: string | null = `api/projects/${enc(project)}/${path}`;

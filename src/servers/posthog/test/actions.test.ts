@@ -27,8 +27,9 @@ test('list_actions follows PostHog’s next links across pages up to limit and s
   assert.equal(actions[0]?.created_by, 'Ada Lovelace <ada@example.com>');
   // limit 3 asks pages of 3: the first page, then nothing more (3 reached).
   assert.equal(fake.requests.length, 1);
-  assertAuth(fake.requests[0]!);
-  assert.deepEqual(query(fake.requests[0]!), { limit: '3', offset: '0' });
+  const first = only(fake, 'GET', ACTIONS);
+  assertAuth(first);
+  assert.deepEqual(query(first), { limit: '3', offset: '0' });
 
   const rest = data(await call('list_actions', { limit: 3, offset: 3 }));
   assert.deepEqual(
