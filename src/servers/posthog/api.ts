@@ -215,7 +215,7 @@ export class PostHogApi {
   ): Promise<T> {
     const account = await this.account();
     const project = await this.project(projectId, account);
-    return this.request<T>(call, `api/projects/${enc(project)}/${path}`, req, account);
+    return this.request<T>(aboutProject(call, project), `api/projects/${enc(project)}/${path}`, req, account);
   }
 
   /**
@@ -239,7 +239,7 @@ export class PostHogApi {
     let target = `api/projects/${enc(project)}/${path}`;
     let req: UpstreamRequest = { query: { ...query, limit: Math.min(limit, PAGE_SIZE), offset } };
     for (;;) {
-      const page = await this.request<Page>(call, target, req, account);
+      const page = await this.request<Page>(aboutProject(call, project), target, req, account);
       const got = Array.isArray(page?.results) ? page.results : [];
       items.push(...got);
       count = typeof page?.count === 'number' ? page.count : count;
@@ -268,7 +268,7 @@ export class PostHogApi {
     let target: string | null = `api/projects/${enc(project)}/${path}`;
     let more = false;
     while (target) {
-      const page: Page = await this.request<Page>(call, target, {}, account);
+      const page: Page = await this.request<Page>(aboutProject(call, project), target, {}, account);
       const got = Array.isArray(page?.results) ? page.results : [];
       items.push(...got);
       const next = got.length > 0 && typeof page?.next === 'string' ? page.next : null;
@@ -336,6 +336,10 @@ export class PostHogApi {
     }
   }
 }
+
+/** A call about the project itself names, when PostHog answers 404, the project it resolved to. */
+const aboutProject = (call: Call, project: string): Call =>
+  call.subject.what === 'Project' ? { ...call, subject: { what: 'Project', id: project } } : call;
 
 /** A write that got no answer names itself and what to check, as a 5xx does. */
 function uncertainty(error: unknown, call: Call): unknown {

@@ -61,6 +61,12 @@ test('404 names what was not found and its id', async (t) => {
   assert.equal(failure(await call('get_cohort', { cohort_id: 404 })), 'Cohort not found: 404');
 });
 
+test('404 on a list names the project it was asked in', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route(LIST, notFound());
+  assert.equal(failure(await call('list_actions')), 'Project not found: 4242');
+});
+
 test('429 with Retry-After is retried after the wait, then succeeds', async (t) => {
   const { fake, call, sleeps } = await setup(t);
   fake.once(LIST, throttled(1, { 'retry-after': '1' }));

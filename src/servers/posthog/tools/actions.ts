@@ -15,6 +15,7 @@ import {
   rawIf,
   recordId,
   someChange,
+  THE_PROJECT,
   type ToolMaker,
   type ToolTable,
 } from './common.js';
@@ -94,7 +95,7 @@ export function actionTools(posthogTool: ToolMaker): ToolTable {
       annotations: reads,
       async run({ project_id, limit: max, offset: from }, api) {
         const list = await api.list(
-          { subject: { what: 'Project', id: project_id ?? 'of the sign-in' }, doing: 'listing actions' },
+          { subject: THE_PROJECT, doing: 'listing actions' },
           project_id,
           'actions/',
           {},
@@ -120,7 +121,7 @@ export function actionTools(posthogTool: ToolMaker): ToolTable {
       async run({ name, description, steps: list, project_id }, api) {
         const action = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: `creating action "${name}"`,
             uncertain: 'it may exist already; check with list_actions before trying again',
           },

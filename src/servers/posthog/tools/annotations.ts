@@ -16,6 +16,7 @@ import {
   rawIf,
   recordId,
   someChange,
+  THE_PROJECT,
   type ToolMaker,
   type ToolTable,
 } from './common.js';
@@ -79,7 +80,7 @@ export function annotationTools(posthogTool: ToolMaker): ToolTable {
       annotations: reads,
       async run({ project_id, search, limit: max, offset: from }, api) {
         const list = await api.list(
-          { subject: { what: 'Project', id: project_id ?? 'of the sign-in' }, doing: 'listing annotations' },
+          { subject: THE_PROJECT, doing: 'listing annotations' },
           project_id,
           'annotations/',
           { search },
@@ -111,7 +112,7 @@ export function annotationTools(posthogTool: ToolMaker): ToolTable {
       ) {
         const annotation = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: 'creating an annotation',
             fields: { dashboard_item: 'insight_id' },
             uncertain: 'it may have been added; check with list_annotations before trying again',

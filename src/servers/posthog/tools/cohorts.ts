@@ -15,6 +15,7 @@ import {
   rawIf,
   recordId,
   someChange,
+  THE_PROJECT,
   type ToolMaker,
   type ToolTable,
 } from './common.js';
@@ -73,7 +74,7 @@ export function cohortTools(posthogTool: ToolMaker): ToolTable {
       annotations: reads,
       async run({ project_id, limit: max, offset: from }, api) {
         const list = await api.list(
-          { subject: { what: 'Project', id: project_id ?? 'of the sign-in' }, doing: 'listing cohorts' },
+          { subject: THE_PROJECT, doing: 'listing cohorts' },
           project_id,
           'cohorts/',
           {},
@@ -103,7 +104,7 @@ export function cohortTools(posthogTool: ToolMaker): ToolTable {
       async run({ name, description, groups: list, is_static, project_id }, api) {
         const cohort = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: `creating cohort "${name}"`,
             uncertain: 'it may exist already; check with list_cohorts before trying again',
           },

@@ -24,6 +24,12 @@ export function toolMaker(connect: ApiFactory) {
 
 export type ToolMaker = ReturnType<typeof toolMaker>;
 
+/**
+ * The subject of a call about the project itself (a list, a creation): PostHog's 404 then means the
+ * project, and the API names the id it resolved (the tool's project_id, or the one of the sign-in).
+ */
+export const THE_PROJECT = { what: 'Project', id: 'of the call' } as const;
+
 // Arguments shared by the tools.
 
 /** A PostHog numeric id (guMCP typed them as integers); a numeric string is taken too. */

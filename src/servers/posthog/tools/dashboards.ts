@@ -27,6 +27,7 @@ import {
   rawIf,
   recordId,
   someChange,
+  THE_PROJECT,
   type ToolMaker,
   type ToolTable,
 } from './common.js';
@@ -68,7 +69,7 @@ export function dashboardTools(posthogTool: ToolMaker): ToolTable {
       annotations: reads,
       async run({ project_id, limit: max, offset: from }, api) {
         const list = await api.list(
-          { subject: { what: 'Project', id: project_id ?? 'of the sign-in' }, doing: 'listing dashboards' },
+          { subject: THE_PROJECT, doing: 'listing dashboards' },
           project_id,
           'dashboards/',
           {},
@@ -92,7 +93,7 @@ export function dashboardTools(posthogTool: ToolMaker): ToolTable {
       async run({ name, description, filters: applied, project_id }, api) {
         const dashboard = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: `creating dashboard "${name}"`,
             uncertain: 'it may exist already; check with list_dashboards before trying again',
           },

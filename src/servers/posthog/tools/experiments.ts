@@ -17,6 +17,7 @@ import {
   rawIf,
   recordId,
   someChange,
+  THE_PROJECT,
   type ToolMaker,
   type ToolTable,
 } from './common.js';
@@ -56,7 +57,7 @@ export function experimentTools(posthogTool: ToolMaker): ToolTable {
       annotations: reads,
       async run({ project_id, limit: max, offset: from }, api) {
         const list = await api.list(
-          { subject: { what: 'Project', id: project_id ?? 'of the sign-in' }, doing: 'listing experiments' },
+          { subject: THE_PROJECT, doing: 'listing experiments' },
           project_id,
           'experiments/',
           {},
@@ -93,7 +94,7 @@ export function experimentTools(posthogTool: ToolMaker): ToolTable {
       ) {
         const experiment = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: `creating experiment "${name}"`,
             uncertain: 'it may exist already; check with list_experiments before trying again',
           },
@@ -183,7 +184,7 @@ export function experimentTools(posthogTool: ToolMaker): ToolTable {
       async run({ project_id }, api) {
         const answer = await api.inProject<unknown>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: 'listing experiments that need their flag implemented',
           },
           project_id,

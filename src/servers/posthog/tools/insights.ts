@@ -27,6 +27,7 @@ import {
   rawIf,
   recordId,
   someChange,
+  THE_PROJECT,
   type ToolMaker,
   type ToolTable,
 } from './common.js';
@@ -84,7 +85,7 @@ export function insightTools(posthogTool: ToolMaker): ToolTable {
       async run({ project_id, limit: max, offset: from }, api) {
         const list = await api.list(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: 'listing insights',
             limit: 'analytics',
           },
@@ -114,7 +115,7 @@ export function insightTools(posthogTool: ToolMaker): ToolTable {
         const made = insightQuery(filters);
         const insight = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: `creating insight "${name}"`,
             fields: { query: 'filters' },
             uncertain: 'it may exist already; check with list_insights before trying again',
@@ -246,7 +247,7 @@ export function insightTools(posthogTool: ToolMaker): ToolTable {
         activity(
           api,
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: 'getting the history of insights',
             limit: 'analytics',
           },

@@ -12,6 +12,7 @@ import {
   projectArgs,
   raw,
   rawIf,
+  THE_PROJECT,
   type ToolMaker,
   type ToolTable,
 } from './common.js';
@@ -63,7 +64,7 @@ export function personTools(posthogTool: ToolMaker): ToolTable {
       async run({ search, properties, project_id, limit: max, offset: from }, api) {
         const list = await api.list(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: 'listing persons',
             limit: 'analytics',
           },

@@ -4,7 +4,7 @@ import { ToolError } from '../../../core/errors.js';
 import type { Rec } from '../api.js';
 import { trendsQuery } from '../query.js';
 import { insightSchema, seriesSchema, str, toInsight, toSeries } from '../shapes.js';
-import { projectId, type ToolMaker, type ToolTable } from './common.js';
+import { projectId, THE_PROJECT, type ToolMaker, type ToolTable } from './common.js';
 import { ignoredNote, insightFilters } from './insights.js';
 
 /**
@@ -84,7 +84,7 @@ export function trendTools(posthogTool: ToolMaker): ToolTable {
             };
         const answer = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: 'computing a trend',
             fields: { query: 'filters' },
             limit: 'query',
@@ -131,7 +131,7 @@ export function trendTools(posthogTool: ToolMaker): ToolTable {
         const made = trendsQuery(filters);
         const insight = await api.inProject<Rec>(
           {
-            subject: { what: 'Project', id: project_id ?? 'of the sign-in' },
+            subject: THE_PROJECT,
             doing: `creating trend insight "${name}"`,
             fields: { query: 'filters' },
             uncertain: 'it may exist already; check with list_insights before trying again',
