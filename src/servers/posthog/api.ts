@@ -139,8 +139,13 @@ function offsetOf(next: string): number | null {
 
 const enc = encodeURIComponent;
 
-/** Project lookups shared by the sessions of one server: the current project of a key, by key and host. */
-type Discovery = Map<string, Promise<CurrentProject>>;
+/**
+ * Project lookups shared by the sessions of one server: the current project of a key, by key and host,
+ * kept for an hour (a user may switch projects in PostHog).
+ */
+type Discovery = Map<string, { at: number; found: Promise<CurrentProject> }>;
+
+const DISCOVERY_TTL_MS = 60 * 60_000;
 
 /** What the API needs of a tool call: its credentials, and optionally its log and cancellation. */
 export interface CallContext {
@@ -184,18 +189,18 @@ export class PostHogApi {
   async current(account?: Account): Promise<CurrentProject> {
     const acct = account ?? (await this.account());
     const id = createHash('sha256').update(`${acct.host}\n${acct.key}`).digest('hex');
-    let found = this.#discovery.get(id);
-    if (!found) {
-      if (this.#discovery.size > 1000) this.#discovery.clear();
-      found = this.request<Rec>(
-        { subject: { what: 'User', id: '@me' }, doing: 'looking up your current PostHog project' },
-        'api/users/@me/',
-        {},
-        acct,
-      ).then(currentProject);
-      this.#discovery.set(id, found);
-      found.catch(() => this.#discovery.delete(id));
-    }
+    const now = Date.now();
+    const known = this.#discovery.get(id);
+    if (known && now - known.at < DISCOVERY_TTL_MS) return known.found;
+    if (this.#discovery.size > 1000) this.#discovery.clear();
+    const found = this.request<Rec>(
+      { subject: { what: 'User', id: '@me' }, doing: 'looking up your current PostHog project' },
+      'api/users/@me/',
+      {},
+      acct,
+    ).then(currentProject);
+    this.#discovery.set(id, { at: now, found });
+    found.catch(() => this.#discovery.delete(id));
     return found;
   }
 

@@ -102,16 +102,14 @@ function privateNetworkList(): BlockList {
   return list;
 }
 
-/** Hosts already found public, so a session does not resolve its instance on every call. */
-const checked = new Set<string>();
-
 /**
  * Refuses a self-hosted instance whose name is, or resolves to, a private, loopback or link-local
  * address (PostHog Cloud's own hosts are known and skip the check).
  */
 export async function assertPublicHost(appHost: string): Promise<void> {
   const url = new URL(appHost);
-  if (privateAllowed() || CLOUD[url.host] || checked.has(url.host)) return;
+  // Resolved on every call: a name found public once may point elsewhere later.
+  if (privateAllowed() || CLOUD[url.host]) return;
   const name = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   try {
@@ -131,5 +129,4 @@ export async function assertPublicHost(appHost: string): Promise<void> {
       );
     }
   }
-  checked.add(url.host);
 }
