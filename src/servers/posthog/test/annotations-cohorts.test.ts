@@ -84,6 +84,7 @@ test('get_annotation and update_annotation read and patch one annotation', async
   fake.route(`PATCH ${ANNOTATIONS}5/`, { body: annotation(5, { content: 'Launched v2.1' }) });
   const got = data(await call('get_annotation', { annotation_id: 5 }));
   assert.equal(got.message, 'Annotation 5: Launched v2');
+  assertAuth(only(fake, 'GET', `${ANNOTATIONS}5/`));
   const updated = data(
     await call('update_annotation', { annotation_id: 5, content: 'Launched v2.1', scope: 'organization' }),
   );
@@ -128,6 +129,7 @@ test('create_cohort posts guMCP’s match groups; get_cohort shows them with the
   const got = data(await call('get_cohort', { cohort_id: 3 }));
   assert.deepEqual((got.cohort as { groups: unknown }).groups, groups);
   assert.equal(got.message, 'Cohort "Pro users" (3): 128 persons.');
+  assertAuth(only(fake, 'GET', `${COHORTS}3/`));
 });
 
 test('update_cohort patches what was given; delete_cohort marks it deleted (PostHog refuses DELETE)', async (t) => {

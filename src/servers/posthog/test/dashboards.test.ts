@@ -36,6 +36,7 @@ test('create_dashboard posts name, description and filters; get_dashboard lists 
     { id: 302, insight_id: null, insight_short_id: null, insight_name: null, text: '## Notes' },
   ]);
   assert.equal(got.message, 'Dashboard "Growth" (12) with 2 tiles.');
+  assertAuth(only(fake, 'GET', `${DASHBOARDS}12/`));
 });
 
 test('update_dashboard patches what was given; delete_dashboard marks it deleted', async (t) => {

@@ -171,6 +171,11 @@ test('get_feature_flag_payload parses the JSON payload; an off flag gives none',
   fake.route('POST /flags', { body: flagsAnswer() });
   const on = data(await call('get_feature_flag_payload', { distinct_id: 'u', flag_key: 'new-button' }));
   assert.deepEqual(on.payload, { color: 'green' });
+  const [first] = fake.requests;
+  assert.ok(first);
+  assertIngest(first);
+  assert.deepEqual(query(first), { v: '2' });
+  assert.deepEqual(first.body, { api_key: PROJECT_TOKEN, distinct_id: 'u' });
   const off = data(await call('get_feature_flag_payload', { distinct_id: 'u', flag_key: 'beta-page' }));
   assert.equal(off.payload, null);
   assert.equal(off.message, 'Flag "beta-page" gives u no payload.');
@@ -179,7 +184,14 @@ test('get_feature_flag_payload parses the JSON payload; an off flag gives none',
 test('get_all_flags maps every flag to its value and says when PostHog could not compute some', async (t) => {
   const { fake, call } = await setup(t);
   fake.route('POST /flags', { body: { ...flagsAnswer(), errorsWhileComputingFlags: true } });
-  const out = data(await call('get_all_flags', { distinct_id: 'u' }));
+  const out = data(await call('get_all_flags', { distinct_id: 'u', properties: { plan: 'pro' } }));
+  const req = only(fake, 'POST', '/flags');
+  assertIngest(req);
+  assert.deepEqual(req.body, {
+    api_key: PROJECT_TOKEN,
+    distinct_id: 'u',
+    person_properties: { plan: 'pro' },
+  });
   assert.deepEqual(out.flags, { 'new-button': 'test', 'beta-page': false });
   assert.deepEqual(out.enabled, ['new-button']);
   assert.equal(out.errors_while_computing, true);

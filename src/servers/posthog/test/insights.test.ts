@@ -178,6 +178,7 @@ test('get_insight_sharing says the insight is not shared when sharing is off', a
   const out = data(await call('get_insight_sharing', { insight_id: 77 }));
   assert.equal((out.sharing as { shared_url: unknown }).shared_url, null);
   assert.equal(out.message, 'Insight 77 is not shared publicly.');
+  assertAuth(only(fake, 'GET', `${INSIGHTS}77/sharing/`));
 });
 
 test('insight activity follows PostHog’s next links up to limit and says when more exist', async (t) => {
@@ -218,6 +219,7 @@ test('get_insights_activity reads the project’s insight history; mark_insight_
   const out = data(await call('get_insights_activity'));
   assert.equal(out.more, false);
   assert.equal(out.message, '1 changes.');
+  assert.deepEqual(query(only(fake, 'GET', `${INSIGHTS}activity/`)), {});
   const viewed = data(await call('mark_insight_viewed', { insight_id: 77 }));
   const req = only(fake, 'POST', `${INSIGHTS}viewed/`);
   assertAuth(req);

@@ -107,6 +107,7 @@ test('create_experiment posts only what was given; get_experiment shows variants
   const e = got.experiment as Record<string, unknown>;
   assert.deepEqual(e.parameters, { feature_flag_variants: variants });
   assert.deepEqual(e.feature_flag, { id: 55, key: 'new-button', active: true });
+  assertAuth(only(fake, 'GET', `${EXPERIMENTS}8/`));
   assert.match(
     failure(await call('create_experiment', { name: 'X', feature_flag_key: 'has space' })),
     /feature_flag_key/,
