@@ -288,8 +288,15 @@ export class FirecrawlApi {
     const until = now() + job.waitMs;
     return pollJob<T>({
       what: job.what,
-      check: async () => {
-        const value = await job.look();
+      check: async (): Promise<JobState<T>> => {
+        let value: T;
+        try {
+          value = await job.look();
+        } catch (error) {
+          // Cancelled during a look: the poller sees the signal next and cancels the job upstream.
+          if (this.#ctx.signal.aborted) return { state: 'running' };
+          throw error;
+        }
         const state = job.state(value);
         return state.state === 'running' && now() >= until ? { state: 'done', value } : state;
       },

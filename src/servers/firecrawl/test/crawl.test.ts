@@ -218,3 +218,35 @@ test('cancel_crawl cancels; an unknown crawl is named', async (t) => {
   assert.equal(failure(await call('cancel_crawl', { id: other })), `Crawl job not found: ${other}`);
   assert.equal(failure(await call('get_crawl_status', { id: other })), `Crawl job not found: ${other}`);
 });
+
+// A guard against hanging if the crawl were never cancelled, not a timing assertion.
+test('a client that cancels during a look at the crawl still cancels the crawl at Firecrawl', {
+  timeout: 20_000,
+}, async (t) => {
+  const { fake, client } = await setup(t);
+  fake.route('POST /v2/crawl', started(CRAWL_ID, 'crawl'));
+  const controller = new AbortController();
+  let deleted: () => void = () => undefined;
+  const deleteSeen = new Promise<void>((resolve) => {
+    deleted = resolve;
+  });
+  fake.route(`DELETE ${PATH}`, () => {
+    deleted();
+    return { body: { status: 'cancelled' } };
+  });
+  // The look is still unanswered when the client cancels; it is answered only once the crawl is cancelled.
+  const look = jobRoute(fake, PATH, [{ status: 'scraping', completed: 1, total: 5 }], PAGES);
+  fake.route(`GET ${PATH}`, async (req) => {
+    controller.abort();
+    await deleteSeen;
+    return look(req);
+  });
+  await assert.rejects(
+    client.callTool({ name: 'crawl_website', arguments: { url: START } }, { signal: controller.signal }),
+  );
+  await deleteSeen;
+  assert.deepEqual(
+    fake.requests.map((r) => r.method),
+    ['POST', 'GET', 'DELETE'],
+  );
+});

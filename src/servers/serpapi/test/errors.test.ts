@@ -98,3 +98,14 @@ test('a 403 says the account may be gone', async (t) => {
     'SerpApi refused the search for "coffee": Account was deleted (the account of this key may have been deleted)',
   );
 });
+
+test('an archived search that ended in Error fails with SerpApi’s reason', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route(`GET /searches/${SEARCH_ID}.json`, {
+    body: { search_metadata: metadata(SEARCH_ID, 'Error'), error: 'Proxy timeout.' },
+  });
+  assert.equal(
+    failure(await call({ q: 'coffee', search_id: SEARCH_ID })),
+    `Search ${SEARCH_ID} ended in error at SerpApi: Proxy timeout`,
+  );
+});
