@@ -208,6 +208,13 @@ export function fromDriver(value: unknown, column: ColumnMeta): unknown {
       type === 'timestamp_ntz' ? 'ntz' : type === 'timestamp_tz' && typeof tz === 'number' ? tz : 'utc';
     return formatTimestamp(value.getEpochSeconds(), value.getNanoSeconds(), value.getScale(), zone);
   }
+  if (type === 'time' && typeof value === 'string') {
+    // The driver gives TIME as text in the session's TIME_OUTPUT_FORMAT (HH24:MI:SS by default).
+    const time = /(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?/.exec(value);
+    if (!time) return value;
+    const [, h = '0', m = '00', sec = '00', frac] = time;
+    return `${h.padStart(2, '0')}:${m}:${sec}${frac ? `.${frac}` : ''}`;
+  }
   if (Buffer.isBuffer(value)) return value.toString('hex').toUpperCase();
   if (typeof value === 'string') return fromSqlApi(value, column);
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
