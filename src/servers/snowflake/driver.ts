@@ -52,6 +52,8 @@ export class DriverRunner implements Runner {
   readonly #ctx: Ctx;
   readonly #tuning: SnowflakeTuning;
   readonly #load: () => Promise<Pick<Driver, 'createConnection'>>;
+  /** Settles when the driver is done with the statement running now (its answer or its error). */
+  #inflight: Promise<void> | undefined;
 
   constructor(
     creds: SnowflakeCredentials,
@@ -114,7 +116,14 @@ export class DriverRunner implements Runner {
       }
       return await this.#execute(connection, sql, options.binds ?? [], options.maxRows, 'the statement');
     } finally {
-      await close(connection);
+      if (this.#ctx.signal.aborted && this.#inflight) {
+        // A cancelled statement is still answered (as cancelled); the session ends after that, in the
+        // background, so the cancelled call returns at once and no request of the driver is cut off.
+        const bound = new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref());
+        void Promise.race([this.#inflight, bound]).then(() => close(connection));
+      } else {
+        await close(connection);
+      }
     }
   }
 
@@ -127,6 +136,10 @@ export class DriverRunner implements Runner {
     what: string,
   ): Promise<StatementResult> {
     const { signal } = this.#ctx;
+    let settle: () => void = () => undefined;
+    this.#inflight = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
     return new Promise<StatementResult>((resolve, reject) => {
       let statement: RowStatement | undefined;
       const onAbort = () => {
@@ -136,6 +149,7 @@ export class DriverRunner implements Runner {
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       const done = (result: StatementResult | Error) => {
+        settle();
         signal.removeEventListener('abort', onAbort);
         if (result instanceof Error) reject(result);
         else resolve(result);

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import type { Credentials } from '../../core/context.js';
 import { defineServer, type ServerDefinition } from '../../core/definition.js';
+import { AuthRequiredError, ToolError } from '../../core/errors.js';
 import { checkSignInValues, normalizeAccount } from './credentials.js';
 import type { SnowflakeTuning } from './runner.js';
 import { runnerFor, snowflakeTools } from './tools.js';
@@ -20,11 +21,17 @@ async function verify(
     signal: AbortSignal.timeout(60_000),
     progress: async () => undefined,
   };
-  await runnerFor(creds, ctx, tuning).run('SELECT CURRENT_USER()', {
-    context: { role: creds.defaults.role },
-    maxRows: 1,
-    timeoutSeconds: 30,
-  });
+  try {
+    await runnerFor(creds, ctx, tuning).run('SELECT CURRENT_USER()', {
+      context: { role: creds.defaults.role },
+      maxRows: 1,
+      timeoutSeconds: 30,
+    });
+  } catch (error) {
+    // At sign-in, "re-authenticate" is no advice: say what Snowflake refused.
+    if (error instanceof AuthRequiredError) throw new ToolError(error.detail);
+    throw error;
+  }
   const account = normalizeAccount(values.account ?? '');
   return account && account !== values.account ? { account } : undefined;
 }

@@ -126,7 +126,7 @@ export function sqlError(code: string, sqlState: string, message: string): FakeR
  */
 export function routeDriver(
   fake: FakeService,
-  statements: (sqlText: string, req: RecordedRequest) => FakeReply,
+  statements: (sqlText: string, req: RecordedRequest) => FakeReply | Promise<FakeReply>,
 ): void {
   fake.route(`POST ${LOGIN}`, loggedIn);
   fake.route('POST /telemetry/send', { body: { success: true, data: null, code: null, message: null } });

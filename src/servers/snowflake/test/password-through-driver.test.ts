@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { only } from '../../../testing/fake-service.js';
+import { type FakeReply, only } from '../../../testing/fake-service.js';
 import {
   LOGIN,
   QUERY,
@@ -179,4 +179,37 @@ test('a database that cannot be USEd says the session could not be set up', asyn
     /^Setting up the session failed: SQL compilation error:\nObject does not exist/,
   );
   assert.deepEqual(sqlTexts(fake), ['USE DATABASE MISSING']);
+});
+
+test('a client that cancels a running statement gets no result, and the statement is aborted at Snowflake', async (t) => {
+  const { fake, client } = await setup(t, password());
+  let answer: (reply: FakeReply) => void = () => undefined;
+  const held = new Promise<FakeReply>((resolve) => {
+    answer = resolve;
+  });
+  routeDriver(fake, (sql) =>
+    sql.startsWith('USE ') ? statementStatus('Statement executed successfully.') : held,
+  );
+  fake.route('POST /queries/v1/abort-request', {
+    body: { success: true, data: null, code: null, message: null },
+  });
+  const controller = new AbortController();
+  const called = client.callTool(
+    { name: 'execute_query', arguments: { database_name: 'SALES', query: 'select system$wait(60)' } },
+    { signal: controller.signal },
+  );
+  const arrived = (path: string, sql?: string) =>
+    fake.requests.some((r) => r.path === path && (!sql || (r.body as { sqlText?: string }).sqlText === sql));
+  for (let i = 0; i < 400 && !arrived(QUERY, 'select system$wait(60)'); i++)
+    await new Promise((r) => setTimeout(r, 10));
+  controller.abort();
+  await assert.rejects(called);
+  for (let i = 0; i < 400 && !arrived('/queries/v1/abort-request'); i++)
+    await new Promise((r) => setTimeout(r, 10));
+  assert.ok(arrived('/queries/v1/abort-request'), 'the statement was aborted at Snowflake');
+  assert.equal(sessionEnded(fake), false, 'the session ends once the statement is answered, not before');
+  // Snowflake answers the cancelled statement; then the session is ended.
+  answer(sqlError('000604', '57014', 'SQL execution canceled'));
+  for (let i = 0; i < 400 && !sessionEnded(fake); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(sessionEnded(fake), 'the session was ended');
 });
