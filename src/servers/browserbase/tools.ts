@@ -145,10 +145,11 @@ async function loadThroughBrowserbase(
   browser: BrowserTuning,
 ): Promise<{ loaded: LoadedPage; sessionId: string; released: boolean }> {
   const api = new BrowserbaseApi(readCredentials(await ctx.credentials()), ctx, tuning);
-  const total = 4;
-  const step = (n: number) => (message: string) => ctx.progress(n, total, message).catch(() => undefined);
+  // Session started, connected, page loaded, session released.
+  let steps = 0;
+  const step = (message: string) => ctx.progress(++steps, 4, message).catch(() => undefined);
   const session = await api.createSession();
-  await step(1)('Browser session started');
+  await step('Browser session started');
   let released = false;
   try {
     const loaded = await loadPage(
@@ -163,12 +164,11 @@ async function loadThroughBrowserbase(
         includeHtml: args.include_html,
       },
       ctx.signal,
-      (() => {
-        let n = 1;
-        return (message: string) => step(++n)(message);
-      })(),
+      step,
     );
-    return { loaded, sessionId: session.id, released: await release() };
+    const done = await release();
+    if (done) await step('Browser session released');
+    return { loaded, sessionId: session.id, released: done };
   } finally {
     if (!released) await release();
   }

@@ -115,7 +115,12 @@ test('progress is reported for each step when the client asks for it', async (t)
     { name: 'load_webpage_tool', arguments: { url: `${site.url}/pricing` } },
     { onprogress: (p) => steps.push(`${p.progress}/${p.total} ${p.message}`) },
   );
-  assert.deepEqual(steps, ['1/4 Browser session started', '2/4 Connected to the browser', '3/4 Page loaded']);
+  assert.deepEqual(steps, [
+    '1/4 Browser session started',
+    '2/4 Connected to the browser',
+    '3/4 Page loaded',
+    '4/4 Browser session released',
+  ]);
 });
 
 test('a page that does not load in time fails the call, and the session is released all the same', async (t) => {
