@@ -194,6 +194,7 @@ export class SqlApiRunner implements Runner {
 
   async run(sql: string, options: RunOptions): Promise<StatementResult> {
     const { context } = options;
+    const bound = bindings(options.binds);
     const body = {
       statement: sql,
       timeout: options.timeoutSeconds,
@@ -202,7 +203,7 @@ export class SqlApiRunner implements Runner {
       ...(context.schema ? { schema: context.schema.name } : {}),
       ...(context.warehouse ? { warehouse: context.warehouse.name } : {}),
       ...(context.role ? { role: context.role.name } : {}),
-      ...(bindings(options.binds) ? { bindings: bindings(options.binds) } : {}),
+      ...(bound ? { bindings: bound } : {}),
     };
     const first = await this.#submit(body);
     const answer = first.status === 202 ? await this.#wait(first.body, options.timeoutSeconds) : first.body;
