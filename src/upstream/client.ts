@@ -240,7 +240,13 @@ export class UpstreamClient {
     const encoded = encodeBody(req.body);
     const wait = this.#o.sleep ?? sleep;
     for (let attempt = 0; ; attempt++) {
-      await this.#o.beforeAttempt?.(url.pathname, signal);
+      try {
+        await this.#o.beforeAttempt?.(url.pathname, signal);
+      } catch (error) {
+        // A throttle's wait stopped by the caller's cancellation reads like any cancelled request.
+        if (signal?.aborted) throw new ToolError(`Request to ${service} was cancelled`);
+        throw error;
+      }
       const headers: Record<string, string> = {
         accept: req.bytes ? '*/*' : 'application/json',
         ...(encoded.type ? { 'content-type': encoded.type } : {}),

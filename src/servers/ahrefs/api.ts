@@ -1,6 +1,8 @@
 import type { ToolContext } from '../../core/context.js';
 import { AuthRequiredError, ToolError } from '../../core/errors.js';
 import { type Query, serviceUrl, UpstreamClient, type UpstreamOptions } from '../../upstream/client.js';
+import { Spacer } from '../../upstream/spacer.js';
+import type { Clock } from '../../util/clock.js';
 import {
   AhrefsPlanDenied,
   AhrefsQuotaExceeded,
@@ -11,10 +13,21 @@ import {
   type Subject,
 } from './errors.js';
 import { type Units, unitsFrom } from './shapes.js';
-import { MinuteWindow } from './throttle.js';
 
 /** Ahrefs API v3; GUMCP_AHREFS_API_URL points it elsewhere (tests: a fake on loopback). */
 export const AHREFS_API = 'https://api.ahrefs.com/v3';
+
+/** Ahrefs' documented limit: 60 requests a minute per API key. */
+export const REQUESTS_PER_MINUTE = 60;
+
+/**
+ * The per-key window that keeps a process under Ahrefs' limit, so parallel sessions of one key queue
+ * instead of drawing 429s: a burst of up to `perMinute` goes at once, the next waits for the oldest
+ * to be a minute old.
+ */
+export function minuteWindow(perMinute: number = REQUESTS_PER_MINUTE, clock?: Clock): Spacer {
+  return new Spacer({ requests: perMinute, intervalMs: 60_000, clock });
+}
 
 /** Free (no units): the key's and workspace's quota, and when it resets. */
 export const LIMITS_PATH = 'subscription-info/limits-and-usage';
@@ -61,9 +74,9 @@ export interface LimitsAndUsage {
 export class AhrefsApi {
   readonly #ctx: Ctx;
   readonly #tuning: AhrefsTuning;
-  readonly #window: MinuteWindow;
+  readonly #window: Spacer;
 
-  constructor(ctx: Ctx, tuning: AhrefsTuning, window: MinuteWindow) {
+  constructor(ctx: Ctx, tuning: AhrefsTuning, window: Spacer) {
     this.#ctx = ctx;
     this.#tuning = tuning;
     this.#window = window;
@@ -114,7 +127,7 @@ function ahrefsClient(
   key: string,
   subject: Subject,
   tuning: AhrefsTuning,
-  window: MinuteWindow,
+  window: Spacer,
   log?: ToolContext['log'],
 ): UpstreamClient {
   const { sleep, rateLimitWaitMs, ...timing } = tuning;
@@ -128,13 +141,7 @@ function ahrefsClient(
     ...(log ? { log } : {}),
     ...(sleep ? { sleep } : {}),
     auth: () => ({ authorization: `Bearer ${key}` }),
-    beforeAttempt: async (_path, signal) => {
-      try {
-        await window.wait(key, signal);
-      } catch {
-        throw new ToolError('Request to Ahrefs was cancelled');
-      }
-    },
+    beforeAttempt: (_path, signal) => window.wait(key, signal),
     mapError: (status, body, headers) => ahrefsError(status, body, headers, subject, key),
     // Used-up units are not retried (an endless wait is refused); a rate limit is, after a pause.
     retryDelay: (status, _headers, body) =>
@@ -153,7 +160,7 @@ function ahrefsClient(
 export async function verifyApiKey(
   values: Readonly<Record<string, string>>,
   tuning: AhrefsTuning = {},
-  window: MinuteWindow = new MinuteWindow(),
+  window: Spacer = minuteWindow(),
 ): Promise<undefined> {
   const key = values.api_key?.trim();
   if (!key) throw new ToolError(`api_key: enter an Ahrefs API v3 key (Account settings > API keys)`);

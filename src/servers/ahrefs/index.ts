@@ -1,6 +1,6 @@
 import { defineServer, type ServerDefinition } from '../../core/definition.js';
-import { AhrefsApi, type AhrefsTuning, verifyApiKey } from './api.js';
-import { type Clock, MinuteWindow, REQUESTS_PER_MINUTE, realClock } from './throttle.js';
+import type { Clock } from '../../util/clock.js';
+import { AhrefsApi, type AhrefsTuning, minuteWindow, verifyApiKey } from './api.js';
 import { ahrefsTools } from './tools/index.js';
 
 export interface AhrefsOptions extends AhrefsTuning {
@@ -15,8 +15,8 @@ export interface AhrefsOptions extends AhrefsTuning {
  * the default export. One request window per server definition, shared by its sessions.
  */
 export function createAhrefsServer(options: AhrefsOptions = {}): ServerDefinition {
-  const { requestsPerMinute = REQUESTS_PER_MINUTE, clock = realClock, ...tuning } = options;
-  const window = new MinuteWindow(requestsPerMinute, clock);
+  const { requestsPerMinute, clock, ...tuning } = options;
+  const window = minuteWindow(requestsPerMinute, clock);
   return defineServer({
     id: 'ahrefs',
     name: 'Ahrefs',

@@ -7,8 +7,8 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
+import type { Spacer } from '../../upstream/spacer.js';
 import { airtableError, type Subject } from './errors.js';
-import type { BaseThrottle } from './throttle.js';
 
 const AIRTABLE_API = 'https://api.airtable.com/v0';
 /** Airtable's limit for one create, update or delete request. */
@@ -99,10 +99,10 @@ const tableSubject = (base: string, table: string): Subject => ({
 export class AirtableApi {
   readonly #ctx: ToolContext;
   readonly #scope: string;
-  readonly #throttle: BaseThrottle;
+  readonly #throttle: Spacer;
   readonly #tuning: ClientTuning;
 
-  constructor(ctx: ToolContext, scope: string, throttle: BaseThrottle, tuning: ClientTuning = {}) {
+  constructor(ctx: ToolContext, scope: string, throttle: Spacer, tuning: ClientTuning = {}) {
     this.#ctx = ctx;
     this.#scope = scope;
     this.#throttle = throttle;
@@ -341,6 +341,6 @@ export class AirtableApi {
 /** Makes the Airtable client a tool uses; `scope` is the scope named if Airtable answers 403. */
 export type ApiFactory = (ctx: ToolContext, scope: string) => AirtableApi;
 
-export function apiFactory(throttle: BaseThrottle, tuning: ClientTuning = {}): ApiFactory {
+export function apiFactory(throttle: Spacer, tuning: ClientTuning = {}): ApiFactory {
   return (ctx, scope) => new AirtableApi(ctx, scope, throttle, tuning);
 }

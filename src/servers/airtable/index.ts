@@ -1,7 +1,8 @@
 import { defineServer, type ServerDefinition } from '../../core/definition.js';
+import { Spacer } from '../../upstream/spacer.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { apiFactory, type ClientTuning } from './api.js';
 import { airtableResources } from './resources.js';
-import { BaseThrottle, type Clock, realClock } from './throttle.js';
 import { airtableTools } from './tools.js';
 
 /** Scopes asked for at login (guMCP's list); each tool declares which of them it needs. */
@@ -27,7 +28,8 @@ export interface AirtableTuning extends ClientTuning {
  */
 export function createAirtableServer(tuning: AirtableTuning = {}): ServerDefinition {
   const { requestsPerSecond = REQUESTS_PER_SECOND, clock = realClock, ...client } = tuning;
-  const connect = apiFactory(new BaseThrottle(requestsPerSecond, clock), client);
+  // Airtable answers a burst with a 429 that locks the base for 30 s: requests to a base are spaced.
+  const connect = apiFactory(Spacer.perSecond(requestsPerSecond, clock), client);
   return defineServer({
     id: 'airtable',
     name: 'Airtable',

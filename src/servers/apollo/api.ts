@@ -7,21 +7,13 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
-import { sleep } from '../../util/sleep.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { apolloError, rateLimitDelay, type Subject } from './errors.js';
 
 export const APOLLO_API = 'https://api.apollo.io/api/v1';
 
 /** Apollo's largest page (`per_page` is at most 100). */
 export const MAX_PER_PAGE = 100;
-
-/** Time as waits see it; tests pass a virtual clock so a minute's wait costs nothing. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-const realClock: Clock = { now: () => Date.now(), sleep };
 
 /** Timing knobs: the client's retries, the longest wait it accepts, and the clock. */
 export interface ClientTuning

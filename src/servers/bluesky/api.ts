@@ -1,11 +1,12 @@
 import type { ToolContext } from '../../core/context.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Query } from '../../upstream/client.js';
+import { realClock } from '../../util/clock.js';
 import { callError, type Subject, TokenRejected } from './errors.js';
 import type { Facet } from './facets.js';
 import type { RecordRef } from './ids.js';
 import { Sessions, type StoredSession } from './session.js';
-import { type BlueskyTuning, realClock, xrpcClient } from './xrpc.js';
+import { type BlueskyTuning, xrpcClient } from './xrpc.js';
 
 // Shapes of the lexicons' views (app.bsky.actor.defs, app.bsky.feed.defs): the fields this server reads.
 

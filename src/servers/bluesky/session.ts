@@ -1,7 +1,8 @@
 import type { Credentials, ToolContext } from '../../core/context.js';
 import { AuthRequiredError, ToolError } from '../../core/errors.js';
+import { realClock } from '../../util/clock.js';
 import { signInError, xrpcError } from './errors.js';
-import { type BlueskyTuning, entryway, pdsFromDidDoc, realClock, xrpcClient } from './xrpc.js';
+import { type BlueskyTuning, entryway, pdsFromDidDoc, xrpcClient } from './xrpc.js';
 
 /**
  * Sessions with Bluesky. The app password (the `password` credential) is sent only to

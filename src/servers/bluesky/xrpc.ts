@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ToolError } from '../../core/errors.js';
 import { serviceUrl, UpstreamClient, type UpstreamOptions } from '../../upstream/client.js';
-import { sleep } from '../../util/sleep.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { resetWaitMs } from './errors.js';
 
 /**
@@ -12,14 +12,6 @@ import { resetWaitMs } from './errors.js';
 
 /** Bluesky's entryway: where sessions are created and refreshed (guMCP's `https://bsky.social/xrpc`). */
 export const ENTRYWAY = 'https://bsky.social';
-
-/** Time as rate-limit waits, token expiry and record dates see it; tests pass a virtual clock. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const realClock: Clock = { now: () => Date.now(), sleep };
 
 /**
  * Timing knobs of the upstream client and the clock. Production uses the client's defaults (and a

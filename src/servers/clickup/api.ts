@@ -7,20 +7,12 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
-import { sleep } from '../../util/sleep.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { clickupError, type Subject } from './errors.js';
 
 const CLICKUP_API = 'https://api.clickup.com/api/v2';
 /** ClickUp's rate limits count per minute, so a reset is at most a minute away. */
 const MAX_RESET_WAIT_MS = 60_000;
-
-/** Time as the rate-limit wait sees it; tests pass a virtual clock so a wait costs nothing. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-const realClock: Clock = { now: () => Date.now(), sleep };
 
 /**
  * Timing knobs: the upstream client's retries, the longest wait for a rate limit to reset

@@ -7,8 +7,8 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
+import type { Spacer } from '../../upstream/spacer.js';
 import { HubSpotNotFoundError, hubspotError, retryDelay, type Subject } from './errors.js';
-import type { SearchThrottle } from './throttle.js';
 import type {
   AssociatedObject,
   BatchAnswer,
@@ -114,10 +114,10 @@ const isTransportFailure = (error: unknown): error is ToolError =>
 export class HubSpotApi {
   readonly #ctx: ToolContext;
   readonly #scopes: readonly string[];
-  readonly #throttle: SearchThrottle;
+  readonly #throttle: Spacer;
   readonly #tuning: ClientTuning;
 
-  constructor(ctx: ToolContext, scopes: readonly string[], throttle: SearchThrottle, tuning: ClientTuning) {
+  constructor(ctx: ToolContext, scopes: readonly string[], throttle: Spacer, tuning: ClientTuning) {
     this.#ctx = ctx;
     this.#scopes = scopes;
     this.#throttle = throttle;
@@ -479,6 +479,6 @@ export interface V1Paged extends Paged<V1Engagement> {
 /** Makes the HubSpot client a tool uses; `scopes` are named when HubSpot answers 403 without naming any. */
 export type ApiFactory = (ctx: ToolContext, scopes: readonly string[]) => HubSpotApi;
 
-export function apiFactory(throttle: SearchThrottle, tuning: ClientTuning = {}): ApiFactory {
+export function apiFactory(throttle: Spacer, tuning: ClientTuning = {}): ApiFactory {
   return (ctx, scopes) => new HubSpotApi(ctx, scopes, throttle, tuning);
 }

@@ -1,7 +1,8 @@
 import { defineServer, type ServerDefinition } from '../../core/definition.js';
+import { Spacer } from '../../upstream/spacer.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { apiFactory, type ClientTuning } from './api.js';
 import { hubspotResources } from './resources.js';
-import { type Clock, realClock, SEARCHES_PER_SECOND, SearchThrottle } from './throttle.js';
 import { hubspotTools } from './tools/index.js';
 
 /** Scopes asked for at sign-in: guMCP's catalog list. Each tool declares those it needs. */
@@ -21,6 +22,12 @@ export const HUBSPOT_SCOPES = [
   'e-commerce',
 ] as const;
 
+/**
+ * HubSpot's search endpoints allow about 5 requests a second per account (and answer a burst with a
+ * 429 "secondly limit"); 4 leaves room for the account's other apps.
+ */
+export const SEARCHES_PER_SECOND = 4;
+
 export interface HubSpotTuning extends ClientTuning {
   /** Searches per second per account the throttle allows (default 4). */
   searchesPerSecond?: number;
@@ -33,7 +40,8 @@ export interface HubSpotTuning extends ClientTuning {
  */
 export function createHubSpotServer(tuning: HubSpotTuning = {}): ServerDefinition {
   const { searchesPerSecond = SEARCHES_PER_SECOND, clock = realClock, ...client } = tuning;
-  const connect = apiFactory(new SearchThrottle(searchesPerSecond, clock), client);
+  // Searches of one account are spaced evenly, so parallel sessions of it queue instead of bursting.
+  const connect = apiFactory(Spacer.perSecond(searchesPerSecond, clock), client);
   return defineServer({
     id: 'hubspot',
     name: 'HubSpot',

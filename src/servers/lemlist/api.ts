@@ -7,8 +7,9 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
-import { lemlistError, resetDelay, type Subject } from './errors.js';
-import { type Clock, realClock, WindowThrottle } from './throttle.js';
+import { Spacer } from '../../upstream/spacer.js';
+import { type Clock, realClock } from '../../util/clock.js';
+import { LEMLIST_REQUESTS, LEMLIST_WINDOW_MS, lemlistError, resetDelay, type Subject } from './errors.js';
 
 /** lemlist's API root; guMCP stored it as `public_host` beside the key, and it never varies. */
 export const LEMLIST_API = 'https://api.lemlist.com/api';
@@ -64,12 +65,12 @@ export interface Page<T> {
  */
 export class LemlistApi {
   readonly #ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>;
-  readonly #throttle: WindowThrottle;
+  readonly #throttle: Spacer;
   readonly #tuning: ClientTuning;
 
   constructor(
     ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>,
-    throttle: WindowThrottle,
+    throttle: Spacer,
     tuning: ClientTuning,
   ) {
     this.#ctx = ctx;
@@ -368,7 +369,7 @@ async function gone(request: Promise<unknown>): Promise<Deletion> {
 function lemlistClient(
   key: string,
   subjects: readonly Subject[],
-  throttle: WindowThrottle,
+  throttle: Spacer,
   tuning: ClientTuning,
   log?: ToolContext['log'],
 ): UpstreamClient {
@@ -397,7 +398,7 @@ function lemlistClient(
  */
 export async function verifyApiKey(
   values: Readonly<Record<string, string>>,
-  throttle: WindowThrottle,
+  throttle: Spacer,
   tuning: ClientTuning = {},
 ): Promise<undefined> {
   const key = values.client_key?.trim();
@@ -423,8 +424,15 @@ export async function verifyApiKey(
 
 export type ApiFactory = (ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>) => LemlistApi;
 
-/** The client of one server instance: one throttle for all its sessions, as they share lemlist's limit. */
-export function apiFactory(tuning: ClientTuning = {}): { connect: ApiFactory; throttle: WindowThrottle } {
-  const throttle = new WindowThrottle(undefined, undefined, tuning.clock);
+/**
+ * The client of one server instance: one throttle for all its sessions, as they share lemlist's limit.
+ * A burst of up to 20 goes at once; the 21st waits for the first to leave the 2-second window.
+ */
+export function apiFactory(tuning: ClientTuning = {}): { connect: ApiFactory; throttle: Spacer } {
+  const throttle = new Spacer({
+    requests: LEMLIST_REQUESTS,
+    intervalMs: LEMLIST_WINDOW_MS,
+    clock: tuning.clock,
+  });
   return { connect: (ctx) => new LemlistApi(ctx, throttle, tuning), throttle };
 }

@@ -1,6 +1,9 @@
 import { AuthRequiredError, NotFoundError, type ToolError } from '../../core/errors.js';
 import { UpstreamError } from '../../upstream/client.js';
-import { LEMLIST_REQUESTS, LEMLIST_WINDOW_MS } from './throttle.js';
+
+/** lemlist's limit, per API key: 20 requests in any 2 seconds. */
+export const LEMLIST_REQUESTS = 20;
+export const LEMLIST_WINDOW_MS = 2000;
 
 /** What a request is about, named when lemlist answers 404 (e.g. `Campaign`, `cam_123`). */
 export interface Subject {

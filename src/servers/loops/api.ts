@@ -6,8 +6,9 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
+import { Spacer } from '../../upstream/spacer.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { IdempotencyKeyUsed, LOOPS_RATE_PER_SECOND, loopsError, type Subject } from './errors.js';
-import { type Clock, KeyThrottle, realClock } from './throttle.js';
 
 export const LOOPS_API = 'https://app.loops.so/api/v1';
 
@@ -76,12 +77,12 @@ interface Call {
  */
 export class LoopsApi {
   readonly #ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>;
-  readonly #throttle: KeyThrottle;
+  readonly #throttle: Spacer;
   readonly #tuning: ClientTuning;
 
   constructor(
     ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>,
-    throttle: KeyThrottle,
+    throttle: Spacer,
     tuning: ClientTuning,
   ) {
     this.#ctx = ctx;
@@ -197,7 +198,7 @@ export class LoopsApi {
 function loopsClient(
   key: string,
   subject: Subject,
-  throttle: KeyThrottle,
+  throttle: Spacer,
   tuning: ClientTuning,
   conflict?: () => ToolError,
   log?: ToolContext['log'],
@@ -224,7 +225,7 @@ function loopsClient(
  */
 export async function verifyApiKey(
   values: Readonly<Record<string, string>>,
-  throttle: KeyThrottle,
+  throttle: Spacer,
   tuning: ClientTuning = {},
 ): Promise<undefined> {
   const key = values.key?.trim();
@@ -244,8 +245,11 @@ export async function verifyApiKey(
 
 export type ApiFactory = (ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>) => LoopsApi;
 
-/** The client of one server instance: one throttle for all its sessions, as they share Loops' limit. */
-export function apiFactory(tuning: ClientTuning = {}): { connect: ApiFactory; throttle: KeyThrottle } {
-  const throttle = new KeyThrottle(LOOPS_RATE_PER_SECOND, tuning.clock);
+/**
+ * The client of one server instance: one throttle for all its sessions, as they share Loops' limit (a
+ * few requests a second per team, a burst drawing 429s). Requests of one key are spaced evenly.
+ */
+export function apiFactory(tuning: ClientTuning = {}): { connect: ApiFactory; throttle: Spacer } {
+  const throttle = Spacer.perSecond(LOOPS_RATE_PER_SECOND, tuning.clock);
   return { connect: (ctx) => new LoopsApi(ctx, throttle, tuning), throttle };
 }

@@ -1,9 +1,10 @@
 import type { Credentials, ToolContext } from '../../core/context.js';
 import { AuthRequiredError, ToolError } from '../../core/errors.js';
 import { type Query, UpstreamClient, type UpstreamOptions } from '../../upstream/client.js';
+import type { Spacer } from '../../upstream/spacer.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { type Subject, typeformError } from './errors.js';
 import { hostOf, type Region, type RegionHosts, regionOfCredentials, regionOfUrl } from './region.js';
-import { type Clock, realClock, type TokenThrottle } from './throttle.js';
 
 /** Typeform's largest page of forms and workspaces (`page_size`). */
 export const LIST_PAGE = 200;
@@ -98,7 +99,7 @@ function typeformClient(
   region: Region,
   subject: Subject,
   scope: string,
-  throttle: TokenThrottle,
+  throttle: Spacer,
   tuning: ClientTuning,
   log?: ToolContext['log'],
 ): UpstreamClient {
@@ -122,13 +123,13 @@ function typeformClient(
 export class TypeformApi {
   readonly #ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>;
   readonly #scope: string;
-  readonly #throttle: TokenThrottle;
+  readonly #throttle: Spacer;
   readonly #tuning: ClientTuning;
 
   constructor(
     ctx: Pick<ToolContext, 'credentials' | 'log' | 'signal'>,
     scope: string,
-    throttle: TokenThrottle,
+    throttle: Spacer,
     tuning: ClientTuning,
   ) {
     this.#ctx = ctx;
@@ -219,7 +220,7 @@ export type ApiFactory = (
   scope: string,
 ) => TypeformApi;
 
-export function apiFactory(throttle: TokenThrottle, tuning: ClientTuning = {}): ApiFactory {
+export function apiFactory(throttle: Spacer, tuning: ClientTuning = {}): ApiFactory {
   return (ctx, scope) => new TypeformApi(ctx, scope, throttle, tuning);
 }
 
@@ -231,7 +232,7 @@ export function apiFactory(throttle: TokenThrottle, tuning: ClientTuning = {}): 
  */
 export async function discoverRegion(
   credentials: Readonly<Credentials>,
-  throttle: TokenThrottle,
+  throttle: Spacer,
   tuning: ClientTuning = {},
 ): Promise<Credentials> {
   const token = tokenOf(credentials);

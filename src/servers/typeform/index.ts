@@ -1,11 +1,14 @@
 import { defineServer, type ServerDefinition } from '../../core/definition.js';
+import { Spacer } from '../../upstream/spacer.js';
 import { apiFactory, type ClientTuning, discoverRegion } from './api.js';
 import { typeformResources } from './resources.js';
-import { REQUESTS_PER_SECOND, TokenThrottle } from './throttle.js';
 import { SCOPES, typeformTools } from './tools.js';
 
 /** guMCP's scopes, and `offline`, without which Typeform issues no refresh token. */
 export const TYPEFORM_SCOPES = [SCOPES.forms, SCOPES.responses, SCOPES.workspaces, 'offline'] as const;
+
+/** Typeform allows 2 requests a second per account. */
+export const REQUESTS_PER_SECOND = 2;
 
 export interface TypeformTuning extends ClientTuning {
   /** Requests a second per token the throttle allows (default 2, Typeform's limit). */
@@ -18,8 +21,9 @@ export interface TypeformTuning extends ClientTuning {
  */
 export function createTypeformServer(tuning: TypeformTuning = {}): ServerDefinition {
   const { requestsPerSecond = REQUESTS_PER_SECOND, ...client } = tuning;
-  // One throttle per server: sessions of one user (one token) share its two requests a second.
-  const throttle = new TokenThrottle(requestsPerSecond, client.clock);
+  // One throttle per server: sessions of one user (one token) share its two requests a second, spaced
+  // evenly so a list followed page by page stays within Typeform's limit instead of meeting 429s.
+  const throttle = Spacer.perSecond(requestsPerSecond, client.clock);
   const connect = apiFactory(throttle, client);
   return defineServer({
     id: 'typeform',

@@ -7,21 +7,13 @@ import {
   type UpstreamOptions,
   type UpstreamRequest,
 } from '../../upstream/client.js';
-import { sleep } from '../../util/sleep.js';
+import { type Clock, realClock } from '../../util/clock.js';
 import { resetAt, type Subject, xError } from './errors.js';
 
 export const X_API = 'https://api.x.com/2';
 
 /** X's limits reset every 15 minutes; a reset at most this far off is waited for, a later one reported. */
 const MAX_RESET_WAIT_MS = 60_000;
-
-/** Time as the rate-limit wait sees it; tests pass a virtual clock so a wait costs nothing. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-const realClock: Clock = { now: () => Date.now(), sleep };
 
 /**
  * Timing knobs: the upstream client's retries, the longest wait for a limit to reset

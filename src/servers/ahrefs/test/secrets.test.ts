@@ -7,8 +7,7 @@ import { pino } from 'pino';
 import type { ToolContext } from '../../../core/context.js';
 import { fakeFor } from '../../../testing/fake-service.js';
 import { apiUrlVariable } from '../../../upstream/client.js';
-import { AhrefsApi } from '../api.js';
-import { MinuteWindow } from '../throttle.js';
+import { AhrefsApi, minuteWindow } from '../api.js';
 import { BASE, error, single, unitsUsedUp } from './fake-ahrefs.js';
 import { failure, KEY, setup } from './harness.js';
 
@@ -43,7 +42,7 @@ test('requests are logged by path and status only, and the key is in no URL and 
   fake.route('GET /v3/site-explorer/metrics', unitsUsedUp);
   fake.route('GET /v3/subscription-info/limits-and-usage', error(500, 'down'));
   const { ctx, lines } = loggingContext();
-  const api = new AhrefsApi(ctx, { backoffMs: 1, retries: 0 }, new MinuteWindow());
+  const api = new AhrefsApi(ctx, { backoffMs: 1, retries: 0 }, minuteWindow());
 
   await api.get('site-explorer/domain-rating', { target: 'ahrefs.com', date: '2025-03-01' }, { what: 'x' });
   await assert.rejects(api.get('site-explorer/metrics', { target: 'ahrefs.com' }, { what: 'y' }), /used up/);
@@ -68,7 +67,7 @@ test('an unreachable host is logged by path only, and the error names no URL', a
     delete process.env[name];
   });
   const { ctx, lines } = loggingContext();
-  const api = new AhrefsApi(ctx, { backoffMs: 1, retries: 1 }, new MinuteWindow());
+  const api = new AhrefsApi(ctx, { backoffMs: 1, retries: 1 }, minuteWindow());
 
   await assert.rejects(api.get('site-explorer/domain-rating', { target: 'ahrefs.com' }, { what: 'x' }), {
     message: 'Could not reach Ahrefs; check the network and try again',

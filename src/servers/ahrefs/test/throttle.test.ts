@@ -1,61 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type Clock, MinuteWindow } from '../throttle.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { single } from './fake-ahrefs.js';
 import { data, setup } from './harness.js';
 
-/** A clock that moves only when something sleeps on it, recording each wait. */
-function virtualClock(start = 1_000_000): Clock & { waits: number[]; at(): number } {
-  let now = start;
-  const waits: number[] = [];
-  return {
-    waits,
-    at: () => now,
-    now: () => now,
-    sleep: async (ms) => {
-      waits.push(ms);
-      now += ms;
-    },
-  };
-}
-
-test('a key sends up to its limit at once, then waits until the oldest request leaves the minute', async () => {
-  const clock = virtualClock();
-  const window = new MinuteWindow(3, clock);
-
-  await window.wait('key-a');
-  await window.wait('key-a');
-  await clock.sleep(10_000); // ten seconds later
-  await window.wait('key-a');
-  assert.deepEqual(clock.waits, [10_000], 'three within the minute: no wait');
-
-  await window.wait('key-a');
-  assert.deepEqual(clock.waits, [10_000, 50_000], 'the fourth waits for the first to be a minute old');
-  await window.wait('key-a');
-  assert.deepEqual(clock.waits, [10_000, 50_000], 'the second left with the first');
-});
-
-test('keys have windows of their own', async () => {
-  const clock = virtualClock();
-  const window = new MinuteWindow(1, clock);
-  await window.wait('key-a');
-  await window.wait('key-b');
-  assert.deepEqual(clock.waits, []);
-  await window.wait('key-a');
-  assert.deepEqual(clock.waits, [60_000]);
-});
-
-test('a cancelled wait stops waiting', async () => {
-  const window = new MinuteWindow(1);
-  await window.wait('key-c');
-  const controller = new AbortController();
-  const waiting = window.wait('key-c', controller.signal);
-  controller.abort(new Error('cancelled'));
-  await assert.rejects(waiting, /cancelled/);
-});
+// The window itself (a burst up to the limit, then a wait for the oldest to leave the minute; keys
+// apart; a cancelled wait) is the shared Spacer's, tested in src/upstream/test/spacer.test.ts.
 
 test('tool calls past the per-minute limit wait for the window instead of drawing a 429', async (t) => {
-  const clock = virtualClock();
+  const clock = new VirtualClock(1_000_000);
   const { fake, call, sleeps } = await setup(t, undefined, { requestsPerMinute: 2, clock });
   fake.route(
     'GET /v3/site-explorer/domain-rating',
@@ -66,6 +19,6 @@ test('tool calls past the per-minute limit wait for the window instead of drawin
   for (let i = 0; i < 3; i++) data(await call('domain_rating', args));
 
   assert.equal(fake.requests.length, 3);
-  assert.deepEqual(clock.waits, [60_000], 'the third request waited a minute');
+  assert.deepEqual(clock.sleeps, [60_000], 'the third request waited a minute');
   assert.deepEqual(sleeps, [], 'no retry waits');
 });

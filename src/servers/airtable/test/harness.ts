@@ -3,24 +3,13 @@ import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { type AirtableTuning, createAirtableServer } from '../index.js';
-import type { Clock } from '../throttle.js';
 
 export const TOKEN = 'patOAuth.secret-airtable-token-0123456789';
 
 /** Retries in milliseconds so error paths finish at once (production: the client's defaults). */
 export const FAST: AirtableTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
-
-/** A clock whose sleeps move its time forward at once: the throttle's spacing shows without waiting. */
-export class VirtualClock implements Clock {
-  time = 1_700_000_000_000;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-  };
-}
 
 export interface Harness {
   fake: FakeService;

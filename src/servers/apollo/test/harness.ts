@@ -3,21 +3,11 @@ import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
-import type { ClientTuning, Clock } from '../api.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
+import type { ClientTuning } from '../api.js';
 import { createApolloServer } from '../index.js';
 
 export const KEY = 'apollo_test_Xk9wQ2mZ7pL4vB8nR1cT6yH3';
-
-/** A clock whose sleeps move its time forward at once and are recorded. */
-export class VirtualClock implements Clock {
-  time = 1_700_000_000_000;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-  };
-}
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 

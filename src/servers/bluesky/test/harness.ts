@@ -10,26 +10,16 @@ import { MemoryStore } from '../../../store/memory.js';
 import { userStore } from '../../../store/user-store.js';
 import { type FakeService, fakeFor, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
 import { text } from '../../../testing/mcp.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createBlueskyServer } from '../index.js';
 import type { StoredSession } from '../session.js';
-import type { BlueskyTuning, Clock } from '../xrpc.js';
+import type { BlueskyTuning } from '../xrpc.js';
 import { HANDLE, jwt, session } from './fake-bluesky.js';
 
 export const PASSWORD = 'abcd-efgh-ijkl-mnop';
 export const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 /** Tokens from the fake live two hours from NOW. */
 export const EXP = NOW / 1000 + 7200;
-
-/** A clock whose sleeps move its time forward at once and are recorded. */
-export class VirtualClock implements Clock {
-  time = NOW;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-  };
-}
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
@@ -63,7 +53,7 @@ export async function setup(t: TestContext, options: SetupOptions = {}): Promise
   const entry = await fakeFor(t, 'bluesky');
   const pds = await startFake();
   t.after(() => pds.close());
-  const clock = new VirtualClock();
+  const clock = new VirtualClock(NOW);
   const access = (n: number) => jwt('access', n, EXP);
   const refresh = (n: number) => jwt('refresh', n, EXP + 86_400);
   const endpoint =

@@ -3,27 +3,13 @@ import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createHubSpotServer, type HubSpotTuning } from '../index.js';
-import type { Clock } from '../throttle.js';
 import { HUB_ID } from './fake-hubspot.js';
 
 export const TOKEN = 'CKX8hLuTMhIHAAEAQAAAARiTzugEIKnVJA-secret-hubspot-token';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
-
-/**
- * A clock whose sleeps move its time forward at once, used by the search throttle and by the upstream
- * client's waits between attempts: both show in `sleeps` without any real waiting.
- */
-export class VirtualClock implements Clock {
-  time = 1_700_000_000_000;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-  };
-}
 
 /** Retries in milliseconds so error paths finish at once (production: the client's defaults). */
 export const FAST: HubSpotTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };

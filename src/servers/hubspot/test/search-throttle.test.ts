@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connect } from '../../../testing/mcp.js';
 import { createHubSpotServer } from '../index.js';
-import { SearchThrottle } from '../throttle.js';
 import { contact, searchPage, secondly } from './fake-hubspot.js';
-import { data, FAST, failure, setup, TOKEN, VirtualClock } from './harness.js';
+import { data, FAST, failure, setup, TOKEN } from './harness.js';
 
 const SEARCH = 'POST /crm/v3/objects/contacts/search';
 const FIND = { filter_property: 'email', filter_operator: 'EQ', filter_value: 'a@b.co' };
@@ -98,25 +97,4 @@ test('a search cursor past the cap, or one that is not a search cursor, is refus
     /not a cursor of a HubSpot search/,
   );
   assert.equal(fake.requests.length, 0);
-});
-
-test('the throttle: concurrent waits of one account queue up; a quiet account goes at once', async () => {
-  const sleeps: number[] = [];
-  const frozen = { now: () => 0, sleep: async (ms: number) => void sleeps.push(ms) };
-  const throttle = new SearchThrottle(4, frozen);
-  await Promise.all([
-    throttle.wait('hub:1'),
-    throttle.wait('hub:1'),
-    throttle.wait('hub:1'),
-    throttle.wait('hub:2'),
-  ]);
-  assert.deepEqual(sleeps, [250, 500]);
-
-  const clock = new VirtualClock();
-  const quiet = new SearchThrottle(4, clock);
-  await quiet.wait('hub:1');
-  clock.time += 1000;
-  await quiet.wait('hub:1');
-  assert.deepEqual(clock.sleeps, []);
-  assert.throws(() => new SearchThrottle(0), /perSecond must be positive/);
 });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseRateLimitReset } from '../errors.js';
-import { WindowThrottle } from '../throttle.js';
 import { errors, team } from './fake-lemlist.js';
-import { data, failure, KEY, setup, VirtualClock } from './harness.js';
+import { data, failure, KEY, setup } from './harness.js';
 
 const TEAM = 'GET /api/team';
 
@@ -124,11 +123,4 @@ test('requests with one key are kept within 20 per 2 seconds on the client', asy
   // 22-40 go with it, and 41 waits again.
   assert.deepEqual(clock.sleeps, [2000, 2000]);
   assert.equal(fake.requests.length, 41);
-});
-
-test('the throttle spaces keys apart and reserves slots for concurrent callers', async () => {
-  const clock = new VirtualClock();
-  const throttle = new WindowThrottle(2, 1000, clock);
-  await Promise.all([throttle.wait('a'), throttle.wait('a'), throttle.wait('a'), throttle.wait('b')]);
-  assert.deepEqual(clock.sleeps, [1000]);
 });

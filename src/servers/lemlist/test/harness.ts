@@ -3,22 +3,11 @@ import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createLemlistServer } from '../index.js';
-import type { Clock } from '../throttle.js';
 
 export const KEY = 'lm_test_5f2a9c0e7b1d4e8fa3c6b9d2e5f8a1b4';
-
-/** A clock whose sleeps move its time forward at once and are recorded. */
-export class VirtualClock implements Clock {
-  time = 1_700_000_000_000;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-  };
-}
 
 export const fast = (clock: VirtualClock): ClientTuning => ({
   retries: 2,

@@ -3,22 +3,11 @@ import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createLoopsServer } from '../index.js';
-import type { Clock } from '../throttle.js';
 
 export const KEY = 'd41d8cd98f00b204e9800998ecf8427e-loops-test-key';
-
-/** A clock whose sleeps move its time forward at once and are recorded. */
-export class VirtualClock implements Clock {
-  time = 1_700_000_000_000;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-  };
-}
 
 export const fast = (clock: VirtualClock): ClientTuning => ({
   retries: 2,

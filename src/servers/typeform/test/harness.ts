@@ -3,25 +3,12 @@ import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, startFake } from '../../../testing/fake-service.js';
 import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createTypeformServer, type TypeformTuning } from '../index.js';
-import type { Clock } from '../throttle.js';
 
 export const TOKEN = 'tfp_oauth-access-token-secret-part';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
-
-/** A clock that only moves when slept on: every wait is recorded, none is real. */
-export class VirtualClock implements Clock {
-  time = 1_000_000;
-  readonly waits: number[] = [];
-  now(): number {
-    return this.time;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.waits.push(ms);
-    this.time += ms;
-  }
-}
 
 export interface Harness {
   /** The US host (GUMCP_TYPEFORM_API_URL). */

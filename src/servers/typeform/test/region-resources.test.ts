@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fakeFor, query } from '../../../testing/fake-service.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
+import { Spacer } from '../../../upstream/spacer.js';
 import { discoverRegion } from '../api.js';
 import { createTypeformServer } from '../index.js';
-import { TokenThrottle } from '../throttle.js';
 import { authFailed, EU, form, formSummary, list, response, US, workspace } from './fake-typeform.js';
-import { setup, VirtualClock } from './harness.js';
+import { setup } from './harness.js';
 
 const discovery = () => ({
-  throttle: new TokenThrottle(2, new VirtualClock()),
+  throttle: Spacer.perSecond(2, new VirtualClock()),
   tuning: { retries: 0, clock: new VirtualClock() },
 });
 

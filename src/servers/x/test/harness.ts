@@ -3,7 +3,8 @@ import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
-import type { ClientTuning, Clock } from '../api.js';
+import { VirtualClock } from '../../../testing/virtual-clock.js';
+import type { ClientTuning } from '../api.js';
 import { createXServer } from '../index.js';
 import { API } from './fake-x.js';
 
@@ -17,17 +18,6 @@ export const CREDENTIALS = {
   scope: 'tweet.read users.read follows.read tweet.write offline.access',
   expires_at: Math.floor(Date.now() / 1000) + 7200,
 };
-
-/** A clock whose sleeps move its time forward at once and are recorded. */
-export class VirtualClock implements Clock {
-  time = 1_750_000_000_000;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-  };
-}
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
@@ -45,7 +35,7 @@ export async function setup(
   tuning: ClientTuning = {},
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'x', API);
-  const clock = new VirtualClock();
+  const clock = new VirtualClock(1_750_000_000_000);
   const client = await connect(
     createXServer({ retries: 2, backoffMs: 1, timeoutMs: 2000, clock, ...tuning }),
     {
