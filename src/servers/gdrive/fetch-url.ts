@@ -1,71 +1,26 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import { ToolError } from '../../core/errors.js';
+import { assertPublicUrl } from '../../upstream/private-network.js';
 
 /** Drive's multipart upload is meant for files up to 5 MB; larger ones need a resumable upload. */
 export const MAX_DOWNLOAD_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 const TIMEOUT_MS = 30_000;
 
-/**
- * Addresses a caller-supplied URL must not reach: on the shared host, fetching them would let a user
- * read internal services (cloud metadata, databases) through their own Drive. Built on first use:
- * a BlockList is a native handle, which a startup snapshot of the CLI cannot hold.
- */
-let privateNetworks: BlockList | undefined;
-function privateNetworkList(): BlockList {
-  if (privateNetworks) return privateNetworks;
-  const list = new BlockList();
-  for (const [net, prefix] of [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15],
-    ['224.0.0.0', 3],
-  ] as const) {
-    list.addSubnet(net, prefix, 'ipv4');
-  }
-  for (const [net, prefix] of [
-    ['::', 127],
-    ['fc00::', 7],
-    ['fe80::', 10],
-    ['ff00::', 8],
-  ] as const) {
-    list.addSubnet(net, prefix, 'ipv6');
-  }
-  privateNetworks = list;
-  return list;
-}
-
-/** `GUMCP_ALLOW_PRIVATE_URLS=1` lifts the check, for a host on a trusted network and for tests on loopback. */
-const privateAllowed = () => process.env.GUMCP_ALLOW_PRIVATE_URLS === '1';
-
 /** The URL without its query and fragment, which may carry a signature or token. */
 const shown = (url: URL) => `${url.origin}${url.pathname}`;
 
+/**
+ * Only http(s), and never a private or local address: on the shared host, fetching one would let a
+ * user read internal services (cloud metadata, databases) through their own Drive.
+ */
 async function checkTarget(url: URL): Promise<void> {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ToolError(`Only http and https URLs can be downloaded, not ${url.protocol}`);
   }
-  if (privateAllowed()) return;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: { address: string; family: number }[];
-  try {
-    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
-  } catch {
-    throw new ToolError(`Could not resolve the host of ${shown(url)}`);
-  }
-  for (const { address, family } of addresses) {
-    if (privateNetworkList().check(address, family === 6 ? 'ipv6' : 'ipv4')) {
-      throw new ToolError(
-        `Refusing to download ${shown(url)}: it points to a private or local network address`,
-      );
-    }
-  }
+  await assertPublicUrl(url, {
+    unresolved: `Could not resolve the host of ${shown(url)}`,
+    refused: `Refusing to download ${shown(url)}: it points to a private or local network address`,
+  });
 }
 
 async function readLimited(response: Response, url: URL): Promise<Uint8Array> {
