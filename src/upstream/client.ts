@@ -63,7 +63,6 @@ export interface UpstreamOptions {
 
 /** Answers after which the service did nothing lasting; 529 is the "overloaded" some services use (Notion). */
 const RETRYABLE = new Set([429, 500, 502, 503, 504, 529]);
-const MAY_HAVE_GONE_THROUGH = 'the request may have gone through, so check before trying again';
 
 /** A service's error answer as a tool error that still knows the HTTP status, for callers that branch on it. */
 export class UpstreamError extends ToolError {
@@ -73,6 +72,43 @@ export class UpstreamError extends ToolError {
   ) {
     super(message);
   }
+}
+
+/**
+ * A request that is not safe to repeat failed after the service may have carried it out: no answer
+ * came (a timeout, a lost connection: `status` 0), or it answered 5xx. The client did not send it
+ * again, and its message says to check before trying again; callers test `instanceof` to look for
+ * themselves or to say what to check.
+ */
+export class MayHaveGoneThroughError extends UpstreamError {
+  /** The advice the message ends with. */
+  static readonly ADVICE = 'the request may have gone through, so check before trying again';
+
+  /**
+   * @param happened what happened, without the advice: "Stripe did not answer", "Stripe failed (HTTP 502)"
+   */
+  constructor(
+    readonly happened: string,
+    status: number,
+  ) {
+    super(`${happened}; ${MayHaveGoneThroughError.ADVICE}`, status);
+  }
+
+  /** Whether the service answered (a 5xx) rather than not at all. */
+  get answered(): boolean {
+    return this.status !== 0;
+  }
+}
+
+/** No answer came (a timeout, a lost connection) to a request safe to repeat, after the client's retries. */
+export class NoAnswerError extends ToolError {}
+
+/**
+ * Whether the service never answered the request (a timeout, a lost connection), whether or not it
+ * was safe to repeat; false for an answer that was an error, and for the caller's cancellation.
+ */
+export function unanswered(error: unknown): boolean {
+  return error instanceof NoAnswerError || (error instanceof MayHaveGoneThroughError && !error.answered);
 }
 
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
@@ -276,8 +312,8 @@ export class UpstreamClient {
           await wait(this.#backoff(attempt), signal);
           continue;
         }
-        if (!idempotent) throw new ToolError(`${service} did not answer; ${MAY_HAVE_GONE_THROUGH}`);
-        throw new ToolError(
+        if (!idempotent) throw new MayHaveGoneThroughError(`${service} did not answer`, 0);
+        throw new NoAnswerError(
           timedOut
             ? `${service} did not answer within ${formatSeconds(this.#o.timeoutMs)}; try again later`
             : `Could not reach ${service}; check the network and try again`,
@@ -343,8 +379,10 @@ export class UpstreamClient {
       default: {
         const { status } = response;
         if (status >= 500) {
-          const advice = idempotent ? 'try again later' : MAY_HAVE_GONE_THROUGH;
-          return new UpstreamError(`${service} failed (HTTP ${status}); ${advice}`, status);
+          if (!idempotent) {
+            return new MayHaveGoneThroughError(`${service} failed (HTTP ${status})`, status);
+          }
+          return new UpstreamError(`${service} failed (HTTP ${status}); try again later`, status);
         }
         return new UpstreamError(`${service} rejected the request (HTTP ${status})${suffix}`, status);
       }

@@ -1,5 +1,5 @@
-import { AuthRequiredError, NotFoundError, ToolError } from '../../core/errors.js';
-import { UpstreamError } from '../../upstream/client.js';
+import { AuthRequiredError, NotFoundError, type ToolError } from '../../core/errors.js';
+import { MayHaveGoneThroughError, UpstreamError } from '../../upstream/client.js';
 
 /** What a request is about, named when DocuSign says it does not exist (e.g. `Envelope`, its id). */
 export interface Subject {
@@ -164,10 +164,8 @@ export function docusignError(
 
 /**
  * Whether a failed write may have been carried out all the same: DocuSign did not answer, or answered
- * 5xx, after the request left. (The upstream client says so in its message when it could not tell.)
+ * 5xx, after the request left (the upstream client's own error says so, or a 5xx mapped here).
  */
 export function mayHaveGoneThrough(error: unknown): boolean {
-  if (!(error instanceof ToolError) || error instanceof AuthRequiredError) return false;
-  if (error instanceof UpstreamError) return error.status >= 500;
-  return /may have gone through/.test(error.message);
+  return error instanceof MayHaveGoneThroughError || (error instanceof UpstreamError && error.status >= 500);
 }

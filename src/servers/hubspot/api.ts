@@ -6,6 +6,7 @@ import {
   UpstreamClient,
   type UpstreamOptions,
   type UpstreamRequest,
+  unanswered,
 } from '../../upstream/client.js';
 import type { Spacer } from '../../upstream/spacer.js';
 import { HubSpotNotFoundError, hubspotError, retryDelay, type Subject } from './errors.js';
@@ -100,11 +101,6 @@ async function gone(request: Promise<unknown>): Promise<Deletion> {
   }
 }
 
-/** Why an error came from the connection (no answer, a timeout) and not from an answer of HubSpot. */
-const isTransportFailure = (error: unknown): error is ToolError =>
-  // The upstream client throws a plain ToolError when no answer came; answers map to subclasses.
-  error instanceof ToolError && Object.getPrototypeOf(error) === ToolError.prototype;
-
 /**
  * HubSpot's API, one method per endpoint. Every request reads the user's token anew (a token refreshed
  * mid-session is used from the next request on); errors name the subject of the call, the tool's
@@ -169,7 +165,7 @@ export class HubSpotApi {
     try {
       return await this.#call<T>(subject, path, { method: 'POST', body, idempotent: false });
     } catch (error) {
-      if (isTransportFailure(error) && !this.#ctx.signal.aborted) {
+      if (unanswered(error)) {
         throw new ToolError(`HubSpot did not answer; ${subject.unrepeatable}`);
       }
       throw error;

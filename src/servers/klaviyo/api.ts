@@ -55,11 +55,6 @@ export interface Walk {
 
 const enc = encodeURIComponent;
 
-/** Why an error came from the connection (no answer, a timeout), not from an answer of Klaviyo. */
-export const noAnswer = (error: unknown): error is ToolError =>
-  // The upstream client throws a plain ToolError when no answer came; answers map to subclasses.
-  error instanceof ToolError && Object.getPrototypeOf(error) === ToolError.prototype;
-
 /**
  * Klaviyo's API (revision {@link REVISION}), one method per endpoint. Every request reads the user's
  * token anew (a token refreshed mid-session is used from the next request on) and names the revision;

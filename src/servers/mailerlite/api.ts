@@ -7,6 +7,7 @@ import {
   UpstreamClient,
   type UpstreamOptions,
   type UpstreamRequest,
+  unanswered,
 } from '../../upstream/client.js';
 import { type Call, mailerliteError } from './errors.js';
 
@@ -110,11 +111,7 @@ export class MailerLiteApi {
       return await client.exchange<T>(path, req, this.#ctx.signal);
     } catch (error) {
       // A write that got no answer: say which, and what to check, as a 5xx does.
-      if (
-        call.uncertain &&
-        error instanceof ToolError &&
-        error.message.startsWith('MailerLite did not answer')
-      ) {
+      if (call.uncertain && unanswered(error)) {
         throw new ToolError(`MailerLite did not answer while ${call.doing}: ${call.uncertain}`);
       }
       throw error;

@@ -1,6 +1,7 @@
 import type { Credentials, ToolContext } from '../../core/context.js';
 import { AuthRequiredError, MissingScopeError, NotFoundError, ToolError } from '../../core/errors.js';
 import {
+  MayHaveGoneThroughError,
   serviceUrl,
   UpstreamClient,
   UpstreamError,
@@ -67,8 +68,6 @@ export class CapabilityError extends MissingScopeError {
   }
 }
 
-const MAY_HAVE_GONE_THROUGH = 'the request may have gone through, so check before trying again';
-
 /** Maps Notion's `{object: 'error', status, code, message}` to a tool error; 429 and 5xx stay the client's. */
 export function notionError(
   status: number,
@@ -94,8 +93,8 @@ export function notionError(
     );
   }
   if (status === 529 || error.code === 'service_overload') {
-    const advice = idempotent ? 'try again later' : MAY_HAVE_GONE_THROUGH;
-    return new UpstreamError(`Notion is overloaded (HTTP 529); ${advice}`, 529);
+    if (!idempotent) return new MayHaveGoneThroughError('Notion is overloaded (HTTP 529)', 529);
+    return new UpstreamError('Notion is overloaded (HTTP 529); try again later', 529);
   }
   if (status >= 400 && status < 500 && status !== 429 && message) {
     return new ToolError(`Notion rejected the request for ${subject.id}: ${message}`);

@@ -7,6 +7,7 @@ import {
   UpstreamError,
   type UpstreamOptions,
   type UpstreamRequest,
+  unanswered,
 } from '../../upstream/client.js';
 import { errorOf, noAnswer, paypalError, type Subject } from './errors.js';
 
@@ -185,10 +186,6 @@ async function refused<T>(request: Promise<T>, detail: string): Promise<T> {
   }
 }
 
-/** Why an error came from the connection (no answer, a timeout) and not from an answer of PayPal. */
-const isTransportFailure = (error: unknown): error is ToolError =>
-  error instanceof ToolError && Object.getPrototypeOf(error) === ToolError.prototype;
-
 /** A request: its path, and the options of the upstream client. */
 export interface Call extends UpstreamRequest {
   /** Sent as PayPal-Request-Id; the write is then retried after a 5xx or a timeout with it. */
@@ -256,7 +253,7 @@ export class PayPalApi {
         );
       }
     } catch (error) {
-      if (about.doing && isTransportFailure(error) && !this.#ctx.signal.aborted) throw noAnswer(about);
+      if (about.doing && unanswered(error)) throw noAnswer(about);
       throw error;
     }
   }

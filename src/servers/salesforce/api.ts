@@ -7,6 +7,7 @@ import {
   UpstreamError,
   type UpstreamOptions,
   type UpstreamRequest,
+  unanswered,
 } from '../../upstream/client.js';
 import {
   type ApiUsage,
@@ -77,11 +78,6 @@ export function userIdOf(credentials: Readonly<Credentials>): string | undefined
   return last && /^005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/.test(last) ? last : undefined;
 }
 
-/** Why an error came from the connection (no answer, a timeout) and not from an answer of Salesforce. */
-const isTransportFailure = (error: unknown): error is ToolError =>
-  // The upstream client throws a plain ToolError when no answer came; answers map to subclasses.
-  error instanceof ToolError && Object.getPrototypeOf(error) === ToolError.prototype;
-
 /** What a delete did: `deleted` now, or the record was already `gone` (deleted before, or never there). */
 export type Deletion = 'deleted' | 'gone';
 
@@ -143,7 +139,7 @@ export class SalesforceApi {
       this.#noteUsage(answer.headers);
       return answer.body;
     } catch (error) {
-      if (subject.unrepeatable && isTransportFailure(error) && !this.#ctx.signal.aborted) {
+      if (subject.unrepeatable && unanswered(error)) {
         throw new ToolError(`Salesforce did not answer; ${subject.unrepeatable}`);
       }
       throw error;

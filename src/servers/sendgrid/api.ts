@@ -1,6 +1,7 @@
 import type { Credentials, ToolContext } from '../../core/context.js';
 import { AuthRequiredError, ToolError } from '../../core/errors.js';
 import {
+  MayHaveGoneThroughError,
   type Query,
   serviceUrl,
   UpstreamClient,
@@ -59,8 +60,6 @@ export interface Call {
   sends?: boolean;
 }
 
-/** How the upstream client begins the error of a request that got no answer. */
-const NO_ANSWER = 'SendGrid did not answer';
 const MAY_HAVE_SENT = 'it may have been sent, so check Email Activity in SendGrid before sending again';
 
 interface SendGridErrorEntry {
@@ -230,8 +229,8 @@ export class SendGridApi {
       );
       return { messageId: answer.headers.get('x-message-id') };
     } catch (error) {
-      if (error instanceof ToolError && error.message.startsWith(NO_ANSWER)) {
-        throw new ToolError(`${NO_ANSWER} while ${call.doing}: ${MAY_HAVE_SENT}`);
+      if (error instanceof MayHaveGoneThroughError && !error.answered) {
+        throw new ToolError(`${error.happened} while ${call.doing}: ${MAY_HAVE_SENT}`);
       }
       throw error;
     }

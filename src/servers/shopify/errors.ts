@@ -1,5 +1,5 @@
 import { AuthRequiredError, MissingScopeError, ToolError } from '../../core/errors.js';
-import { UpstreamError } from '../../upstream/client.js';
+import { MayHaveGoneThroughError, UpstreamError } from '../../upstream/client.js';
 import type { GraphQLBody, GraphQLErrorItem } from '../../upstream/graphql.js';
 
 /** What a call is about, so errors can name it: the shop, the tool's scopes, whether it writes. */
@@ -151,12 +151,10 @@ export function httpError(status: number, body: unknown, subject: Subject): Tool
 
 /**
  * Whether a failed write may have been carried out all the same: Shopify did not answer, or answered
- * 5xx, after the request left. (The upstream client says so in its message when it could not tell.)
+ * 5xx, after the request left (the upstream client's own error says so, or a 5xx mapped here).
  */
 export function mayHaveGoneThrough(error: unknown): boolean {
-  if (!(error instanceof ToolError) || error instanceof AuthRequiredError) return false;
-  if (error instanceof UpstreamError) return error.status >= 500;
-  return /may have gone through/.test(error.message);
+  return error instanceof MayHaveGoneThroughError || (error instanceof UpstreamError && error.status >= 500);
 }
 
 /** A mutation's `userErrors` entry: the path of the input field, and what is wrong with it. */

@@ -8,6 +8,7 @@ import {
   UpstreamError,
   type UpstreamOptions,
   type UpstreamRequest,
+  unanswered,
 } from '../../upstream/client.js';
 import { type FormValue, formBody } from '../../upstream/form.js';
 import { noAnswer, type Subject, stripeError } from './errors.js';
@@ -75,10 +76,6 @@ export interface Listed<T> {
 /** A body of form fields as Stripe takes them: nested objects in brackets, lists with `[]`. */
 export type Fields = Readonly<Record<string, FormValue>>;
 
-/** Why an error came from the connection (no answer, a timeout) and not from an answer of Stripe. */
-const isTransportFailure = (error: unknown): error is ToolError =>
-  error instanceof ToolError && Object.getPrototypeOf(error) === ToolError.prototype;
-
 /**
  * Stripe's API, through the shared upstream client: Bearer key, pinned Stripe-Version, form bodies.
  * Every request reads the stored credentials anew (a key changed mid-session is used from the next
@@ -101,7 +98,7 @@ export class StripeApi {
     try {
       return await client.request<T>(path, req, this.#ctx.signal);
     } catch (error) {
-      if (about.doing && isTransportFailure(error) && !this.#ctx.signal.aborted) throw noAnswer(about);
+      if (about.doing && unanswered(error)) throw noAnswer(about);
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import type { Credentials, ToolContext } from '../../core/context.js';
 import { AuthRequiredError, NotFoundError, ToolError } from '../../core/errors.js';
 import {
+  MayHaveGoneThroughError,
   type Query,
   serviceUrl,
   UpstreamClient,
@@ -153,8 +154,6 @@ export function cursorQuery(cursor: string): Query {
 }
 
 const enc = encodeURIComponent;
-/** How the upstream client begins the error of a request that timed out or lost its connection. */
-const NO_ANSWER = 'Twilio did not answer';
 /** The 2010 API's resources live under the account; `#call` fills the SID in. */
 const ACCOUNT = 'Accounts/{AccountSid}';
 
@@ -185,8 +184,8 @@ export class TwilioApi {
       );
     } catch (error) {
       // A send that got no answer: say which one, as a 5xx does.
-      if (subject.doing && error instanceof ToolError && error.message.startsWith(NO_ANSWER)) {
-        throw new ToolError(`${NO_ANSWER} while ${subject.doing}${error.message.slice(NO_ANSWER.length)}`);
+      if (subject.doing && error instanceof MayHaveGoneThroughError && !error.answered) {
+        throw new ToolError(`${error.happened} while ${subject.doing}; ${MayHaveGoneThroughError.ADVICE}`);
       }
       throw error;
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { overwrites, reads, writes } from '../../../core/annotations.js';
 import { NotFoundError, ToolError } from '../../../core/errors.js';
-import { UpstreamError } from '../../../upstream/client.js';
-import { type KlaviyoApi, noAnswer, type Resource } from '../api.js';
+import { UpstreamError, unanswered } from '../../../upstream/client.js';
+import type { KlaviyoApi, Resource } from '../api.js';
 import {
   CAMPAIGNS_READ,
   CAMPAIGNS_WRITE,
@@ -342,9 +342,12 @@ export function campaignTools(klaviyoTool: ToolMaker): ToolTable {
           const job = await klaviyo.send(campaign_id);
           jobStatus = String(job.data?.attributes?.status ?? 'queued');
         } catch (error) {
-          const uncertain = noAnswer(error) || (error instanceof UpstreamError && error.status >= 500);
+          // No answer, a 5xx, or the caller cancelled while the request was out: it may have been queued.
+          const cancelled = klaviyo.signal.aborted;
+          const uncertain =
+            cancelled || unanswered(error) || (error instanceof UpstreamError && error.status >= 500);
           if (!uncertain) throw error;
-          if (klaviyo.signal.aborted) {
+          if (cancelled) {
             throw new ToolError(
               `Cancelled while Klaviyo was queueing campaign ${named(campaign)}: it may have been queued; check it with get_campaign before sending again`,
             );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adds, overwrites } from '../../../core/annotations.js';
 import { ToolError } from '../../../core/errors.js';
-import { UpstreamError } from '../../../upstream/client.js';
+import { MayHaveGoneThroughError, UpstreamError, unanswered } from '../../../upstream/client.js';
 import type { LemlistApi, LemlistObject } from '../api.js';
 import { leadSchema, message } from '../shapes.js';
 import {
@@ -42,8 +42,7 @@ const leadFields = {
 
 /** Whether an error leaves it open that lemlist did the work (a server error, or no answer at all). */
 const uncertain = (error: unknown): boolean =>
-  (error instanceof UpstreamError && error.status >= 500) ||
-  (error instanceof ToolError && /did not answer/.test(error.message));
+  (error instanceof UpstreamError && error.status >= 500) || unanswered(error);
 
 /** Lemlist's answer for the lead of `email` in `campaign`, from GET /leads/{email}, if there is one. */
 async function leadIn(
@@ -183,7 +182,7 @@ export function leadTools(lemlistTool: ToolMaker): ToolTable {
               };
             }
             throw new ToolError(
-              `${(error as Error).message.replace(/; the request may have gone through.*$/, '')}. ${address} is not ` +
+              `${error instanceof MayHaveGoneThroughError ? error.happened : (error as Error).message}. ${address} is not ` +
                 `a lead of campaign ${c}: nothing was added, so it is safe to try again.`,
             );
           }
