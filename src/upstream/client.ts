@@ -55,6 +55,14 @@ export interface UpstreamOptions {
    * (ClickUp's X-RateLimit-Reset, a documented fixed pause); undefined falls back to the backoff.
    */
   retryDelay?: (status: number, headers: Headers, body: unknown) => number | undefined;
+  /**
+   * Whether an error answer is worth retrying, for a provider whose answers say more than their
+   * status: false vetoes a retry the client would make (a 429 that is a used-up quota or a daily
+   * limit, whatever its Retry-After), true asks for one it would not (a 403 that is a rate limit).
+   * True only for answers after which the service did nothing, since it applies to writes too.
+   * Undefined leaves the client's own rule: 429 always, 5xx when the request is safe to repeat.
+   */
+  retryable?: (status: number, headers: Headers, body: unknown) => boolean | undefined;
   /** Runs before every attempt, retries included: a client-side throttle (Airtable's 5 a second per base). */
   beforeAttempt?: (path: string, signal?: AbortSignal) => Promise<void>;
   /** Waits between attempts; tests pass a virtual clock. */
@@ -200,7 +208,7 @@ const formatBytes = (n: number) =>
 
 const formatSeconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
-type Hooks = 'auth' | 'log' | 'mapError' | 'retryDelay' | 'beforeAttempt' | 'sleep';
+type Hooks = 'auth' | 'log' | 'mapError' | 'retryDelay' | 'retryable' | 'beforeAttempt' | 'sleep';
 
 /**
  * The HTTP client every integration calls its service with: timeouts, retries with backoff on
@@ -274,15 +282,19 @@ export class UpstreamClient {
     const idempotent = req.idempotent ?? !(method === 'POST' || method === 'PATCH');
     const url = buildUrl(this.#o.baseUrl, path, req.query);
     const encoded = encodeBody(req.body);
-    const wait = this.#o.sleep ?? sleep;
-    for (let attempt = 0; ; attempt++) {
+    const sleeping = this.#o.sleep ?? sleep;
+    // A wait (a throttle's, or between attempts) stopped by the caller reads like any cancelled request.
+    const cancellable = async (waiting: Promise<void> | undefined): Promise<void> => {
       try {
-        await this.#o.beforeAttempt?.(url.pathname, signal);
+        await waiting;
       } catch (error) {
-        // A throttle's wait stopped by the caller's cancellation reads like any cancelled request.
         if (signal?.aborted) throw new ToolError(`Request to ${service} was cancelled`);
         throw error;
       }
+    };
+    const wait = (ms: number) => cancellable(sleeping(ms, signal));
+    for (let attempt = 0; ; attempt++) {
+      await cancellable(this.#o.beforeAttempt?.(url.pathname, signal));
       const headers: Record<string, string> = {
         accept: req.bytes ? '*/*' : 'application/json',
         ...(encoded.type ? { 'content-type': encoded.type } : {}),
@@ -309,7 +321,7 @@ export class UpstreamClient {
           'upstream request failed',
         );
         if (idempotent && attempt < this.#o.retries) {
-          await wait(this.#backoff(attempt), signal);
+          await wait(this.#backoff(attempt));
           continue;
         }
         if (!idempotent) throw new MayHaveGoneThroughError(`${service} did not answer`, 0);
@@ -332,13 +344,15 @@ export class UpstreamClient {
       }
 
       const body = await readBody(response);
-      const retryable = response.status === 429 || (idempotent && RETRYABLE.has(response.status));
+      const retryable =
+        this.#o.retryable?.(response.status, response.headers, body) ??
+        (response.status === 429 || (idempotent && RETRYABLE.has(response.status)));
       if (retryable && attempt < this.#o.retries) {
         const retryAfter =
           parseRetryAfter(response.headers.get('retry-after')) ??
           this.#o.retryDelay?.(response.status, response.headers, body);
         if (retryAfter === undefined || retryAfter <= this.#o.maxRetryAfterMs) {
-          await wait(retryAfter ?? this.#backoff(attempt), signal);
+          await wait(retryAfter ?? this.#backoff(attempt));
           continue;
         }
       }

@@ -10,14 +10,7 @@ import {
 } from '../../upstream/client.js';
 import { pollJob } from '../../upstream/poll.js';
 import { sleep as realSleep } from '../../util/sleep.js';
-import {
-  HunterQuotaExceeded,
-  HunterRateLimited,
-  hunterError,
-  SERVER_ID,
-  type Subject,
-  throttleKind,
-} from './errors.js';
+import { HunterQuotaExceeded, hunterError, SERVER_ID, type Subject, throttleKind } from './errors.js';
 import type {
   Campaign,
   Envelope,
@@ -99,30 +92,17 @@ export class HunterApi {
   }
 
   /**
-   * One request, with Hunter's limits handled: a 429 rate limit is retried by the upstream client
-   * (after Retry-After or a second), a 403 rate limit by the loop here (the client retries no 403);
-   * a used-up allowance is never retried and its message says when it resets.
+   * One request, with Hunter's limits handled by the upstream client (see `hunterClient`); a used-up
+   * allowance is never retried and its message says when it resets.
    */
   async exchange<T>(subject: Subject, path: string, req: UpstreamRequest = {}): Promise<UpstreamAnswer<T>> {
     const key = await this.#key();
     const client = hunterClient(key, subject, this.#tuning, this.#ctx.log);
-    const retries = this.#tuning.retries ?? 3;
-    const longest = this.#tuning.maxRetryAfterMs ?? 60_000;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await client.exchange<T>(path, req, this.#ctx.signal);
-      } catch (error) {
-        if (error instanceof HunterRateLimited && error.status === 403 && attempt < retries) {
-          const wait = error.retryAfterMs ?? this.#tuning.rateLimitWaitMs ?? 1000;
-          if (wait <= longest) {
-            await this.#wait(wait);
-            continue;
-          }
-        }
-        if (error instanceof HunterQuotaExceeded && path !== 'account')
-          throw await this.#resetDate(error, key);
-        throw error;
-      }
+    try {
+      return await client.exchange<T>(path, req, this.#ctx.signal);
+    } catch (error) {
+      if (error instanceof HunterQuotaExceeded && path !== 'account') throw await this.#resetDate(error, key);
+      throw error;
     }
   }
 
@@ -371,14 +351,6 @@ export class HunterApi {
       return error;
     }
   }
-
-  async #wait(ms: number): Promise<void> {
-    try {
-      await this.#sleep(ms, this.#ctx.signal);
-    } catch {
-      throw new ToolError('Request to Hunter was cancelled');
-    }
-  }
 }
 
 /** A 404 that means "Hunter found nobody", turned into an empty answer by the caller. */
@@ -406,13 +378,14 @@ function hunterClient(
     ...(sleep ? { sleep } : {}),
     auth: () => ({ 'x-api-key': key }),
     mapError: (status, body, headers) => hunterError(status, body, headers, subject, key),
-    // A used-up allowance is not retried (an infinite wait is refused); a rate limit is, after a second.
+    // A rate limit (a 429, or the 403 Hunter documents) is retried, after Retry-After or a second; a
+    // used-up allowance never is, whatever its Retry-After. Hunter did nothing with either, so writes too.
+    retryable: (status, _headers, body) => {
+      const kind = throttleKind(status, body);
+      return kind === 'rate' ? true : kind === 'quota' ? false : undefined;
+    },
     retryDelay: (status, _headers, body) =>
-      status === 429
-        ? throttleKind(status, body) === 'quota'
-          ? Number.POSITIVE_INFINITY
-          : (rateLimitWaitMs ?? 1000)
-        : undefined,
+      throttleKind(status, body) === 'rate' ? (rateLimitWaitMs ?? 1000) : undefined,
   });
 }
 

@@ -141,9 +141,9 @@ export class ZoomApi {
       log: this.#ctx.log,
       auth: () => this.#headers(),
       mapError: (status, body, headers) => zoomError(status, body, subject, this.#scope, headers, fields),
-      // A daily limit is never waited out (it lifts at midnight UTC), even when no Retry-After says so.
-      retryDelay: (status, headers, body) =>
-        status === 429 && isDailyLimit(headers, body) ? Number.POSITIVE_INFINITY : undefined,
+      // A daily limit is never waited out (it lifts at midnight UTC), whatever its Retry-After says.
+      retryable: (status, headers, body) =>
+        status === 429 && isDailyLimit(headers, body) ? false : undefined,
       ...this.#tuning,
     });
     return client.request<T>(path, req, this.#ctx.signal);

@@ -115,6 +115,22 @@ test('429 with the monthly allowance used up is not retried, and says when it re
   assert.deepEqual(sleeps, []);
 });
 
+test('a used-up allowance is not retried even when its 429 carries a short Retry-After', async (t) => {
+  const { fake, call, sleeps } = await setup(t);
+  fake.route(SEARCH, { ...quotaUsedUp, headers: { 'retry-after': '1' } });
+  fake.route('GET /v2/account', { body: account });
+
+  assert.match(
+    failure(await call('domain_search', search)),
+    /^Hunter refused: the account's monthly allowance is used up/,
+  );
+  assert.deepEqual(
+    fake.requests.map((r) => r.path),
+    ['/v2/domain-search', '/v2/account'],
+  );
+  assert.deepEqual(sleeps, []);
+});
+
 test('a used-up allowance is reported without a reset date when the account cannot be read', async (t) => {
   const { fake, call } = await setup(t);
   fake.route('GET /v2/email-finder', errors(402, 'usage_exceeded', 'Not enough credits'));

@@ -112,6 +112,21 @@ test('the per-user daily limit of meeting creates is not retried, and says it re
   assert.deepEqual(sleeps, []);
 });
 
+test('a daily limit is not retried even when its Retry-After is short', async (t) => {
+  const { fake, call, sleeps } = await setup(t);
+  fake.route(CREATE, {
+    status: 429,
+    headers: { 'x-ratelimit-category': 'Light', 'retry-after': '1' },
+    body: dailyCreateLimit,
+  });
+  assert.match(
+    failure(await call('create_meeting', NEW_MEETING)),
+    /^Zoom rate limit reached: the daily limit of 100 meeting create\/update requests for this Zoom user is used up/,
+  );
+  assert.equal(fake.requests.length, 1);
+  assert.deepEqual(sleeps, []);
+});
+
 test("an account's daily limit for a category says which, how many a day, and when Retry-After says it resets", async (t) => {
   const { fake, call, sleeps } = await setup(t);
   const reset = new Date(Date.now() + 5 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
