@@ -7,11 +7,22 @@ export type JobState<T> =
   | { state: 'failed'; reason: string }
   | { state: 'running'; progress?: number; total?: number; message?: string };
 
+/** Where a wait ended with `atDeadline: 'return'`: the job's value, or its last look while it still runs. */
+export type SettledJob<T> = Exclude<JobState<T>, { state: 'failed' }>;
+
+/** What the poller tells a look: the time left before the deadline, for a look the service can hold. */
+export interface Look {
+  remainingMs: number;
+}
+
 export interface PollOptions<T> {
   /** The job in words, for messages: "the export of design D1", "actor run R1". */
   what: string;
-  /** Looks at the job once. */
-  check(): Promise<JobState<T>>;
+  /**
+   * Looks at the job once. When it fails because the client cancelled (`signal` aborted during the
+   * look), the poller still cancels the job upstream.
+   */
+  check(look: Look): Promise<JobState<T>>;
   /** The client's cancellation (ToolContext.signal): stops polling and cancels the job upstream. */
   signal?: AbortSignal;
   /** Reports progress to the client (ToolContext.progress); a no-op when it did not ask for it. */
@@ -25,20 +36,31 @@ export interface PollOptions<T> {
   maxDelayMs?: number;
   /** The longest the call waits for the job in all (default 5 minutes). */
   deadlineMs?: number;
+  /**
+   * At the deadline, `fail` (the default) ends the call with an error saying the job still runs;
+   * `return` hands back the last look instead, for a tool that answers with the job as it stands.
+   */
+  atDeadline?: 'fail' | 'return';
   /** Waits; replaced in tests to run without real time. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The time the deadline is measured in; tests pass a virtual clock's. */
+  now?: () => number;
 }
 
 /**
  * Waits for an asynchronous job (an export, a crawl, an actor run, a SQL statement) with bounded
  * backoff and an overall deadline. Each look that reports progress is passed to the client; a
- * client's cancellation stops the wait and cancels the job upstream. The one poller every
- * integration with long jobs uses, so they all behave alike.
+ * client's cancellation stops the wait and cancels the job upstream, also when it comes during a
+ * look. The one poller every integration with long jobs uses, so they all behave alike.
  */
-export async function pollJob<T>(options: PollOptions<T>): Promise<T> {
+export async function pollJob<T>(options: PollOptions<T> & { atDeadline: 'return' }): Promise<SettledJob<T>>;
+export async function pollJob<T>(options: PollOptions<T>): Promise<T>;
+export async function pollJob<T>(options: PollOptions<T>): Promise<T | SettledJob<T>> {
   const { what, signal } = options;
   const wait = options.sleep ?? sleep;
-  const deadline = Date.now() + (options.deadlineMs ?? 5 * 60_000);
+  const now = options.now ?? Date.now;
+  const settle = options.atDeadline === 'return';
+  const deadline = now() + (options.deadlineMs ?? 5 * 60_000);
   let delay = options.initialDelayMs ?? 500;
   let looks = 0;
   const cancelled = async (): Promise<never> => {
@@ -49,17 +71,28 @@ export async function pollJob<T>(options: PollOptions<T>): Promise<T> {
   };
   for (;;) {
     if (signal?.aborted) return cancelled();
-    const found = await options.check();
+    let found: JobState<T>;
+    try {
+      found = await options.check({ remainingMs: Math.max(0, deadline - now()) });
+    } catch (error) {
+      // A look cut short by the client's cancellation: the job still runs upstream, so cancel it.
+      if (signal?.aborted) return cancelled();
+      throw error;
+    }
     looks += 1;
-    if (found.state === 'done') return found.value;
+    if (found.state === 'done') return settle ? found : found.value;
     if (found.state === 'failed') throw new ToolError(`${capitalize(what)} failed: ${found.reason}`);
+    // After a cancellation the client no longer listens: no more progress, and the job is cancelled.
+    if (signal?.aborted) return cancelled();
+    const left = deadline - now();
+    // The caller gets the last look itself, so it is not also reported as progress.
+    if (settle && left <= 0) return found;
     if (found.progress !== undefined) {
       await options.progress?.(found.progress, found.total, found.message);
     } else {
       // Without a figure from the service, the count of looks still tells the client it is alive.
       await options.progress?.(looks, undefined, found.message ?? `Waiting for ${what}`);
     }
-    const left = deadline - Date.now();
     if (left <= 0) {
       const seconds = Math.round((options.deadlineMs ?? 5 * 60_000) / 1000);
       throw new ToolError(

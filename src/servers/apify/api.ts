@@ -19,11 +19,10 @@ export const APIFY_API = 'https://api.apify.com/v2';
 export const PAGE_MAX = 1000;
 
 /** How jobs are waited for: pollJob's delays and sleep, and how long one look may wait at Apify. */
-export interface JobTuning extends Pick<PollOptions<unknown>, 'initialDelayMs' | 'maxDelayMs' | 'sleep'> {
+export interface JobTuning
+  extends Pick<PollOptions<unknown>, 'initialDelayMs' | 'maxDelayMs' | 'sleep' | 'now'> {
   /** `waitForFinish` of each look at a run or build: Apify answers as soon as it ends, or after this (≤ 60 s). */
   waitForFinishSecs?: number;
-  /** The clock a caller's wait is measured on; tests pass one their virtual sleep advances. */
-  now?: () => number;
 }
 
 /** Knobs of the upstream client and of job polling; only tests change them. */
@@ -37,11 +36,10 @@ export interface ApifyTuning
  * that ends is seen at once, and the client hears progress at least every 30 s; between looks the
  * poller pauses briefly.
  */
-const JOB_DEFAULTS: Required<Omit<JobTuning, 'sleep'>> = {
+const JOB_DEFAULTS: Required<Omit<JobTuning, 'sleep' | 'now'>> = {
   initialDelayMs: 250,
   maxDelayMs: 1000,
   waitForFinishSecs: 30,
-  now: Date.now,
 };
 
 const TERMINAL = new Set<JobStatus>(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED']);
@@ -232,43 +230,29 @@ export class ApifyApi {
   ): Promise<Waited<J>> {
     if (TERMINAL.has(started.status)) return this.#ended(started, what);
     if (waitMs <= 0) return { job: started, finished: false };
-    const jobs = { ...JOB_DEFAULTS, ...this.#tuning.jobs };
-    const signal = this.#ctx.signal;
-    const end = jobs.now() + waitMs;
+    const { waitForFinishSecs, ...polling } = { ...JOB_DEFAULTS, ...this.#tuning.jobs };
     let job = started;
     let first = true;
-    const finished = await pollJob<boolean>({
+    const settled = await pollJob<J>({
       what,
-      check: async (): Promise<JobState<boolean>> => {
-        if (!first) {
-          const secs = Math.max(0, Math.min(jobs.waitForFinishSecs, Math.ceil((end - jobs.now()) / 1000)));
-          try {
-            job = await this.#look(kind, job.id, secs);
-          } catch (error) {
-            // Cancelled during a look: the poller sees the signal next and aborts the job upstream.
-            if (signal.aborted) return { state: 'running' };
-            throw error;
-          }
-        }
+      check: async ({ remainingMs }): Promise<JobState<J>> => {
+        // Apify holds each look until the job ends or the time left (at most waitForFinishSecs) is up.
+        if (!first)
+          job = await this.#look(kind, job.id, Math.min(waitForFinishSecs, Math.ceil(remainingMs / 1000)));
         first = false;
-        if (TERMINAL.has(job.status)) return { state: 'done', value: true };
-        if (jobs.now() >= end) return { state: 'done', value: false };
+        if (TERMINAL.has(job.status)) return { state: 'done', value: job };
         const said = 'statusMessage' in job && job.statusMessage ? `: ${job.statusMessage}` : '';
         return { state: 'running', message: `${what} is ${job.status}${said}` };
       },
-      signal,
-      // After a cancellation the client no longer listens: nothing more is sent.
-      progress: (p, total, message) =>
-        signal.aborted ? Promise.resolve() : this.#ctx.progress(p, total, message),
+      signal: this.#ctx.signal,
+      progress: (p, total, message) => this.#ctx.progress(p, total, message),
       cancel: () => this.#abort(kind, job.id),
-      initialDelayMs: jobs.initialDelayMs,
-      maxDelayMs: jobs.maxDelayMs,
-      // The wait itself ends in `check`; this deadline only guards a look that never returns.
-      deadlineMs: waitMs + (jobs.waitForFinishSecs + 60) * 1000,
-      later: `Apify goes on with it; its id is ${job.id}`,
-      ...(jobs.sleep ? { sleep: jobs.sleep } : {}),
+      ...polling,
+      deadlineMs: waitMs,
+      // A job still going when the caller's wait is up is returned as it stands: it goes on at Apify.
+      atDeadline: 'return',
     });
-    return finished ? this.#ended(job, what) : { job, finished: false };
+    return settled.state === 'done' ? this.#ended(settled.value, what) : { job, finished: false };
   }
 
   /** A finished job: the value when it succeeded, else Apify's reason as the error. */

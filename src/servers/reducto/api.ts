@@ -189,8 +189,7 @@ export class ReductoApi {
         try {
           job = await this.job(jobId);
         } catch (error) {
-          // Cancelled mid-request: the poller's next wait sees the signal and cancels the job.
-          if (signal.aborted) return { state: 'running' };
+          // (Cancelled mid-request, the poller cancels the job whatever this throws.)
           if (
             error instanceof ToolError &&
             !(error instanceof AuthRequiredError || error instanceof NotFoundError)
@@ -204,9 +203,7 @@ export class ReductoApi {
         return jobState(kind, jobId, job);
       },
       signal,
-      progress: async (progress, total, message) => {
-        if (!signal.aborted) await this.#ctx.progress(progress, total, message);
-      },
+      progress: (progress, total, message) => this.#ctx.progress(progress, total, message),
       cancel: async () => {
         await this.cancel(jobId, true);
       },

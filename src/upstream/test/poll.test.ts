@@ -90,3 +90,117 @@ test('a cancelled call stops waiting and cancels the job upstream', async () => 
   assert.equal(cancelledUpstream, 1);
   assert.equal(j.looks(), 1, 'no look after the cancellation');
 });
+
+test('a look cut short by the client’s cancellation still cancels the job upstream', async () => {
+  const controller = new AbortController();
+  let looks = 0;
+  let cancelledUpstream = 0;
+  const polling = pollJob<string>({
+    what: 'actor run R1',
+    check: async () => {
+      looks += 1;
+      if (looks === 1) return { state: 'running' };
+      // The service holds the look; the client gives up meanwhile, and the request fails.
+      controller.abort();
+      throw new ToolError('Request to Apify was cancelled');
+    },
+    signal: controller.signal,
+    sleep: clock().sleep,
+    cancel: async () => void cancelledUpstream++,
+  });
+
+  await assert.rejects(polling, { message: 'Cancelled: stopped waiting for actor run R1, and cancelled it' });
+  assert.equal(cancelledUpstream, 1);
+  assert.equal(looks, 2, 'no look after the cancellation');
+});
+
+test('a look that fails without a cancellation fails the call, and the job is not cancelled', async () => {
+  let cancelledUpstream = 0;
+  await assert.rejects(
+    pollJob<string>({
+      what: 'the export',
+      check: async () => {
+        throw new ToolError('Canva failed (HTTP 500); try again later');
+      },
+      signal: new AbortController().signal,
+      sleep: clock().sleep,
+      cancel: async () => void cancelledUpstream++,
+    }),
+    { message: 'Canva failed (HTTP 500); try again later' },
+  );
+  assert.equal(cancelledUpstream, 0);
+});
+
+test('a cancellation during a look that answered sends no more progress and cancels the job', async () => {
+  const controller = new AbortController();
+  const reported: unknown[] = [];
+  let cancelledUpstream = 0;
+  await assert.rejects(
+    pollJob<string>({
+      what: 'the crawl',
+      check: async () => {
+        controller.abort();
+        return { state: 'running', progress: 5 };
+      },
+      signal: controller.signal,
+      sleep: clock().sleep,
+      progress: async (...args) => void reported.push(args),
+      cancel: async () => void cancelledUpstream++,
+    }),
+    { message: 'Cancelled: stopped waiting for the crawl, and cancelled it' },
+  );
+  assert.deepEqual(reported, []);
+  assert.equal(cancelledUpstream, 1);
+});
+
+test('atDeadline return: the last look is handed back at the deadline, and each look is told the time left', async () => {
+  let now = 1_000;
+  const remaining: number[] = [];
+  const reported: unknown[] = [];
+  let cancelledUpstream = 0;
+  const settled = await pollJob<string>({
+    what: 'actor run R1',
+    check: async ({ remainingMs }) => {
+      remaining.push(remainingMs);
+      return { state: 'running', message: `look ${remaining.length}` };
+    },
+    deadlineMs: 2_500,
+    initialDelayMs: 1_000,
+    maxDelayMs: 1_000,
+    atDeadline: 'return',
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+    progress: async (...args) => void reported.push(args),
+    cancel: async () => void cancelledUpstream++,
+  });
+
+  assert.deepEqual(settled, { state: 'running', message: 'look 4' });
+  assert.deepEqual(remaining, [2_500, 1_500, 500, 0], 'a last look at the deadline itself');
+  assert.deepEqual(
+    reported.map((r) => (r as unknown[])[2]),
+    ['look 1', 'look 2', 'look 3'],
+    'the last look is returned, not reported',
+  );
+  assert.equal(cancelledUpstream, 0, 'the job goes on');
+});
+
+test('atDeadline return: a job that ends in time is returned done, and a failed one still fails', async () => {
+  const done = await pollJob<string>({
+    what: 'the export',
+    check: job<string>({ state: 'running' }, { state: 'done', value: 'url' }).check,
+    atDeadline: 'return',
+    sleep: clock().sleep,
+  });
+  assert.deepEqual(done, { state: 'done', value: 'url' });
+  await assert.rejects(
+    pollJob<string>({
+      what: 'the export',
+      check: job<string>({ state: 'failed', reason: 'design is empty' }).check,
+      atDeadline: 'return',
+      sleep: clock().sleep,
+    }),
+    { message: 'The export failed: design is empty' },
+  );
+});
