@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import type { FakeReply } from '../../../testing/fake-service.js';
 import { OpenApiCheck } from '../../../testing/openapi.js';
@@ -20,7 +18,6 @@ import {
   userList,
 } from './fake-docusign.js';
 import { data, route, setup } from './harness.js';
-import { fromSwagger2 } from './swagger2.js';
 
 /**
  * Checks the fake and the client against DocuSign's own description of the eSignature REST API, so they
@@ -30,8 +27,8 @@ import { fromSwagger2 } from './swagger2.js';
  *
  * The description is esignature.rest.swagger-v2.1.json of github.com/docusign/OpenAPI-Specifications,
  * which no npm package ships: DOCUSIGN_OPENAPI_SPEC names a copy of it; without one the test is skipped.
- * It is Swagger 2.0, which OpenApiCheck does not read, so it is first turned into the OpenAPI 3 shape
- * (swagger2.ts). /oauth/userinfo belongs to the sign-in host, not to this description.
+ * It is Swagger 2.0, which OpenApiCheck reads itself. /oauth/userinfo belongs to the sign-in host, not
+ * to this description.
  */
 
 const ROUTES = [
@@ -55,19 +52,13 @@ const SIGN = {
   signHereTabs: [{ anchorString: '/sn1/', anchorUnits: 'pixels', anchorXOffset: '10', anchorYOffset: '0' }],
 };
 
-async function loadSpec(file: string): Promise<OpenApiCheck> {
-  const json = join(mkdtempSync(join(tmpdir(), 'docusign-openapi-')), 'esignature.openapi3.json');
-  writeFileSync(json, JSON.stringify(fromSwagger2(JSON.parse(readFileSync(file, 'utf8')))));
-  return OpenApiCheck.load(json);
-}
-
 test("every request the tools make, and every answer of the fake, fits DocuSign's eSignature v2.1 description", async (t) => {
   const file = process.env.DOCUSIGN_OPENAPI_SPEC;
   if (!file || !existsSync(file)) {
     t.skip('DOCUSIGN_OPENAPI_SPEC names no copy of OpenAPI-Specifications esignature.rest.swagger-v2.1.json');
     return;
   }
-  const spec = await loadSpec(file);
+  const spec = await OpenApiCheck.load(file);
   const { fake, call } = await setup(t);
   /** The reply given for each request, by `METHOD path`, to check against the description. */
   const given = new Map<string, FakeReply>();

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FakeReply } from '../../../testing/fake-service.js';
-import { OpenApiCheck, readOpenApi } from '../../../testing/openapi.js';
+import { OpenApiCheck } from '../../../testing/openapi.js';
 import { verifySendGridKey } from '../api.js';
 import {
   accepted,
@@ -29,25 +29,6 @@ import { data, failure, fast, KEY, setup } from './harness.js';
  * products the tools use are read: tsg_mail_v3, tsg_stats_v3, tsg_templates_v3, tsg_mc_contacts_v3,
  * tsg_mc_custom_fields_v3, tsg_scopes_v3). Without it the test is skipped.
  */
-
-type Schema = Record<string, unknown>;
-
-/**
- * SendGrid's descriptions give some request bodies by reference (mail/send's is
- * `#/components/requestBodies/PostMailSend`), which the check reads only inline: such references are
- * replaced by what they point to.
- */
-async function load(file: string): Promise<OpenApiCheck> {
-  const raw = await readOpenApi(file);
-  const bodies = ((raw.components as Schema | undefined)?.requestBodies ?? {}) as Record<string, Schema>;
-  const prefix = '#/components/requestBodies/';
-  return OpenApiCheck.load(file, {
-    fix: (schema) =>
-      typeof schema.$ref === 'string' && schema.$ref.startsWith(prefix)
-        ? (bodies[schema.$ref.slice(prefix.length)] ?? schema)
-        : schema,
-  });
-}
 
 const PRODUCTS = ['mail', 'stats', 'templates', 'mc_contacts', 'mc_custom_fields', 'scopes'];
 
@@ -117,7 +98,8 @@ test("every request the tools make, and every answer of the fake, fits SendGrid'
     t.skip('SENDGRID_OPENAPI_SPEC names no OpenAPI file of the SendGrid v3 API');
     return;
   }
-  const specs = await Promise.all(files.map(load));
+  // The shared check follows bodies named by reference (mail/send's `#/components/requestBodies/PostMailSend`).
+  const specs = await Promise.all(files.map((f) => OpenApiCheck.load(f)));
   const specFor = (method: string, path: string) => specs.find((s) => s.operation(method, path));
 
   const { fake, call } = await setup(t);
