@@ -6,6 +6,7 @@ import type { ServerDefinition } from '../core/definition.js';
 import { createServerInstance } from '../core/instance.js';
 import { sessionContext } from '../core/session.js';
 import { MemoryStore } from '../store/memory.js';
+import type { KeyValueStore } from '../store/types.js';
 import { userStore } from '../store/user-store.js';
 
 export interface ConnectOptions {
@@ -14,6 +15,11 @@ export interface ConnectOptions {
   credentials?: Credentials | (() => Promise<Credentials | undefined>);
   /** What the client declares it supports, e.g. `{ sampling: {}, elicitation: {} }`. */
   capabilities?: ClientCapabilities;
+  /**
+   * The store behind the session (a fresh MemoryStore by default). A test that reads what the tools
+   * kept passes its own and views it as they do: `userStore(store, definition.id, userId)`.
+   */
+  store?: KeyValueStore;
 }
 
 /**
@@ -26,7 +32,7 @@ export async function connect(definition: ServerDefinition, options: ConnectOpti
   const session = sessionContext({
     serverId: definition.id,
     userId,
-    store: userStore(new MemoryStore(), definition.id, userId),
+    store: userStore(options.store ?? new MemoryStore(), definition.id, userId),
     log: pino({ level: 'silent' }),
     credentials: async () => (typeof creds === 'function' ? await creds() : creds),
   });

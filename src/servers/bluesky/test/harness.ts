@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
-import { pino } from 'pino';
-import { compile } from '../../../core/compile.js';
+import type { Client } from '@modelcontextprotocol/client';
 import type { Credentials, UserStore } from '../../../core/context.js';
-import { createServerInstance } from '../../../core/instance.js';
-import { sessionContext } from '../../../core/session.js';
 import { MemoryStore } from '../../../store/memory.js';
 import { userStore } from '../../../store/user-store.js';
 import { type FakeService, fakeFor, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { text } from '../../../testing/mcp.js';
+import { connect, text } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createBlueskyServer } from '../index.js';
 import type { StoredSession } from '../session.js';
@@ -70,34 +66,21 @@ export async function setup(t: TestContext, options: SetupOptions = {}): Promise
   entry.route('POST /xrpc/com.atproto.server.createSession', answer);
   entry.route('POST /xrpc/com.atproto.server.refreshSession', answer);
 
-  const store = userStore(new MemoryStore(), 'bluesky', 'test-user');
-  const creds = options.credentials ?? {
-    identifier: HANDLE,
-    password: PASSWORD,
-    did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
-    handle: HANDLE,
-  };
-  const definition = createBlueskyServer({
-    retries: 1,
-    backoffMs: 1,
-    timeoutMs: 2000,
-    clock,
-    ...options.tuning,
-  });
-  const server = createServerInstance(
-    compile(definition),
-    sessionContext({
-      serverId: 'bluesky',
-      userId: 'test-user',
-      store,
-      log: pino({ level: 'silent' }),
-      credentials: async () => (typeof creds === 'function' ? await creds() : creds),
-    }),
+  const memory = new MemoryStore();
+  const client = await connect(
+    createBlueskyServer({ retries: 1, backoffMs: 1, timeoutMs: 2000, clock, ...options.tuning }),
+    {
+      credentials: options.credentials ?? {
+        identifier: HANDLE,
+        password: PASSWORD,
+        did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
+        handle: HANDLE,
+      },
+      store: memory,
+    },
   );
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'gumcp-test', version: '1.0.0' });
-  await client.connect(clientSide);
+  // The user's store as the tools see it (connect's user is `test-user`).
+  const store = userStore(memory, 'bluesky', 'test-user');
   t.after(() => client.close());
   return {
     entry,
