@@ -143,13 +143,10 @@ function ahrefsClient(
     auth: () => ({ authorization: `Bearer ${key}` }),
     beforeAttempt: (_path, signal) => window.wait(key, signal),
     mapError: (status, body, headers) => ahrefsError(status, body, headers, subject, key),
-    // Used-up units are not retried (an endless wait is refused); a rate limit is, after a pause.
-    retryDelay: (status, _headers, body) =>
-      status === 429
-        ? refusalKind(429, ahrefsMessage(body, key)) === 'quota'
-          ? Number.POSITIVE_INFINITY
-          : (rateLimitWaitMs ?? 5000)
-        : undefined,
+    // Used-up units are never retried, whatever Retry-After says; a rate limit is, after a pause.
+    retryable: (status, _headers, body) =>
+      status === 429 && refusalKind(429, ahrefsMessage(body, key)) === 'quota' ? false : undefined,
+    retryDelay: (status) => (status === 429 ? (rateLimitWaitMs ?? 5000) : undefined),
   });
 }
 

@@ -8,7 +8,7 @@ import {
   type UpstreamRequest,
 } from '../../upstream/client.js';
 import { type Clock, realClock } from '../../util/clock.js';
-import { apolloError, rateLimitDelay, type Subject } from './errors.js';
+import { apolloError, MINUTE_MS, retryable429, type Subject } from './errors.js';
 
 export const APOLLO_API = 'https://api.apollo.io/api/v1';
 
@@ -177,7 +177,9 @@ function apolloClient(
     ...(log ? { log } : {}),
     auth: () => ({ 'x-api-key': key, 'cache-control': 'no-cache' }),
     mapError: (status, body, headers) => apolloError(status, body, headers, subject, clock.now(), key),
-    retryDelay: (status, headers, body) => (status === 429 ? rateLimitDelay(headers, body) : undefined),
+    retryable: (status, headers, body) => (status === 429 ? retryable429(headers, body) : undefined),
+    // Reached only for the per-minute limit (the others are not retried, or carry Retry-After).
+    retryDelay: (status) => (status === 429 ? MINUTE_MS : undefined),
     sleep: clock.sleep,
     ...rest,
   });

@@ -103,13 +103,18 @@ export function limitHit(headers: Headers, body: unknown): { spec: WindowSpec; l
 }
 
 /**
- * How long to wait before retrying a 429 without Retry-After: only the per-minute limit is waited for (a
- * fixed window of a minute, so a minute is always enough); an hourly, daily or unnamed limit is not
- * retried (a wait beyond any the client accepts).
+ * Whether a 429 is retried: the per-minute limit is, after a minute without Retry-After (a fixed window
+ * of a minute, so a minute is always enough); an hourly or daily limit never is, whatever Retry-After
+ * says; an unnamed one only after the Retry-After Apollo gives. Undefined leaves the client's rule.
  */
-export function rateLimitDelay(headers: Headers, body: unknown): number {
-  return limitHit(headers, body)?.spec.window === 'minute' ? 60_000 : Number.POSITIVE_INFINITY;
+export function retryable429(headers: Headers, body: unknown): false | undefined {
+  const window = limitHit(headers, body)?.spec.window;
+  if (window === 'minute') return undefined;
+  return !window && headers.has('retry-after') ? undefined : false;
 }
+
+/** The wait before retrying the per-minute limit when no Retry-After says one. */
+export const MINUTE_MS = 60_000;
 
 /** Maps an Apollo error answer to a tool error; `secret` is cut out of anything echoed. */
 export function apolloError(

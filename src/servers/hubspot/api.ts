@@ -9,7 +9,7 @@ import {
   unanswered,
 } from '../../upstream/client.js';
 import type { Spacer } from '../../upstream/spacer.js';
-import { HubSpotNotFoundError, hubspotError, retryDelay, type Subject } from './errors.js';
+import { HubSpotNotFoundError, hubspotError, retryable, retryDelay, type Subject } from './errors.js';
 import type {
   AssociatedObject,
   BatchAnswer,
@@ -145,6 +145,7 @@ export class HubSpotApi {
       log: this.#ctx.log,
       auth: async () => ({ authorization: `Bearer ${await this.#token()}` }),
       mapError: (status, body, headers) => hubspotError(status, body, headers, subject, this.#scopes),
+      retryable,
       retryDelay,
       ...(search
         ? {

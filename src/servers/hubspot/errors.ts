@@ -88,16 +88,20 @@ const POLICIES: Readonly<Record<string, string>> = {
   SECONDLY: 'the search limit of about 5 requests a second per account',
 };
 
+/** No retry at all once the daily limit is spent, whatever Retry-After says; else the client's rule. */
+export function retryable(status: number, _headers: Headers, body: unknown): false | undefined {
+  return status === 429 && errorBody(body).policyName === 'DAILY' ? false : undefined;
+}
+
 /**
  * How long HubSpot asks to wait after a 429 that carries no Retry-After, in ms, following its policy
  * (what HubSpot's own clients do): 10 s for the rolling 10-second window, 1 s for the search
- * endpoints' per-second limit, and no retry at all once the daily limit is spent.
+ * endpoints' per-second limit.
  */
 export function retryDelay(status: number, headers: Headers, body: unknown): number | undefined {
   if (status !== 429) return undefined;
   const b = errorBody(body);
   const interval = Number(headers.get('x-hubspot-ratelimit-interval-milliseconds'));
-  if (b.policyName === 'DAILY') return Number.POSITIVE_INFINITY;
   if (b.policyName === 'TEN_SECONDLY_ROLLING') return interval > 0 ? interval : 10_000;
   if (b.policyName === 'SECONDLY' || /secondly limit/i.test(b.message ?? '')) return 1_000;
   if (headers.get('x-hubspot-ratelimit-remaining') === '0' && interval > 0) return interval;

@@ -98,9 +98,8 @@ function client(
     ...(ctx?.log ? { log: ctx.log } : {}),
     auth: () => ({ authorization: `Bearer ${key}` }),
     mapError: (status, body, headers) => perplexityError(status, body, headers, key, model),
-    // A used-up balance is not waited for: the client refuses an infinite wait and reports it at once.
-    retryDelay: (status, _headers, body) =>
-      creditsUsedUp(status, body) ? Number.POSITIVE_INFINITY : undefined,
+    // A used-up balance is not retried, whatever Retry-After says: it is reported at once.
+    retryable: (status, _headers, body) => (creditsUsedUp(status, body) ? false : undefined),
   });
 }
 

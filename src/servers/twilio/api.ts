@@ -379,9 +379,8 @@ function twilioClient(
     auth: () => basicAuth(key),
     mapError: (status, body, headers) => twilioError(status, body, subject, headers),
     // Twilio's 429 (20429) carries no Retry-After, so the client backs off; Verify's attempt limits are
-    // 429s too, which no short wait lifts: an endless delay makes them fail at once.
-    retryDelay: (status, _headers, body) =>
-      status === 429 && isAttemptLimit(body) ? Number.POSITIVE_INFINITY : undefined,
+    // 429s too, which no short wait lifts: they are not retried.
+    retryable: (status, _headers, body) => (status === 429 && isAttemptLimit(body) ? false : undefined),
     ...tuning,
   });
 }

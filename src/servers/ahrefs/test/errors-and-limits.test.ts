@@ -97,6 +97,19 @@ test('used-up units reported with a 429 are not retried either; without the rese
   assert.deepEqual(sleeps, []);
 });
 
+test('used-up units are not retried even when their 429 carries a short Retry-After', async (t) => {
+  const { fake, call, sleeps } = await setup(t);
+  fake.route(DR, {
+    ...error(429, 'API units limit reached. Expected usage: 120, API units left: 3.'),
+    headers: { 'retry-after': '1' },
+  });
+  fake.route(LIMITS, serverError);
+
+  assert.match(failure(await call('domain_rating', args)), /^Ahrefs refused: the API units .* used up/);
+  assert.equal(fake.requests.filter((r) => r.path.endsWith('domain-rating')).length, 1);
+  assert.deepEqual(sleeps, []);
+});
+
 test('429 is retried after Retry-After, or after the rate-limit pause without it, then succeeds', async (t) => {
   const { fake, call, sleeps } = await setup(t);
   fake.once(DR, { ...rateLimited, headers: { 'retry-after': '2' } }, rateLimited);

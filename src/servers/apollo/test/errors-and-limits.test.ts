@@ -55,6 +55,21 @@ test('an hourly 429 is not retried: it says which limit and by when it resets', 
   assert.deepEqual(clock.sleeps, []);
 });
 
+test('an hourly 429 is not retried even with a short Retry-After', async (t) => {
+  const { fake, call, clock } = await setup(t);
+  fake.route(STAGES, {
+    status: 429,
+    headers: { ...limits({ minute: 30, hourly: 0, daily: 1500 }), 'retry-after': '1' },
+    body: errors.hourly,
+  });
+  assert.match(
+    failure(await call('list_contact_stages')),
+    /^Rate limited by Apollo: the hourly limit of 600 requests/,
+  );
+  assert.equal(fake.requests.length, 1);
+  assert.deepEqual(clock.sleeps, []);
+});
+
 test('a daily 429 is named even when the minute and hour are used up too, and not retried', async (t) => {
   const { fake, call } = await setup(t);
   fake.route(STAGES, { status: 429, headers: limits({ minute: 0, hourly: 0, daily: 0 }), body: {} });

@@ -126,6 +126,16 @@ test('a 429 that persists says when to try again; the daily limit is not retried
   assert.equal(fake.requests.length, 2);
 });
 
+test('the daily limit is not retried even when its 429 carries a short Retry-After', async (t) => {
+  const { fake, call } = await setup(t);
+  fake.route(`GET /crm/v3/objects/tickets/32`, { status: 429, headers: { 'retry-after': '1' }, body: daily });
+  assert.equal(
+    failure(await call('get_ticket', { ticket_id: '32' })),
+    `HubSpot's daily API limit for this account is used up; it resets at midnight in the account's time zone${REF}`,
+  );
+  assert.equal(fake.requests.length, 1);
+});
+
 test('5xx on a read is retried; when retries run out the message says to try later', async (t) => {
   const { fake, call } = await setup(t);
   fake.route(`GET /crm/v3/objects/tickets/31`, { status: 502, body: serverError });

@@ -103,6 +103,20 @@ test('a used-up credit balance is not retried and says how to fix it', async (t)
   assert.deepEqual(sleeps, []);
 });
 
+test('a used-up credit balance is not retried even when its 429 carries a short Retry-After', async (t) => {
+  const { fake, call, sleeps } = await setup(t);
+  fake.route(COMPLETIONS, {
+    ...error(429, 'insufficient_quota', 'You exceeded your current quota'),
+    headers: { 'retry-after': '1' },
+  });
+  assert.match(
+    failure(await call('chat', { message: 'Hi' })),
+    /^Perplexity refused: the API credit balance is used up/,
+  );
+  assert.equal(fake.requests.length, 1);
+  assert.deepEqual(sleeps, []);
+});
+
 test('a 5xx is not retried (the completion may have been billed) and says so, without the body', async (t) => {
   const { fake, call } = await setup(t);
   fake.route(COMPLETIONS, { status: 502, body: '<html>Bad gateway</html>' });

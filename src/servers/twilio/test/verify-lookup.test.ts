@@ -170,6 +170,21 @@ test("Verify's attempt limits (429 60202, 60203) fail at once, naming the argume
   assert.deepEqual(sleeps, []);
 });
 
+test("Verify's attempt limits are not retried even when their 429 carries a short Retry-After", async (t) => {
+  const { verify, call, sleeps } = await setup(t);
+  verify.route(`POST /v2/Services/${SERVICE}/Verifications`, {
+    status: 429,
+    headers: { 'retry-after': '1' },
+    body: twilioError(429, 60203, 'Max send attempts reached'),
+  });
+  assert.match(
+    failure(await call('start_verification', { service_sid: SERVICE, to: TO, channel: 'sms' })),
+    /^to: was sent too many codes/,
+  );
+  assert.equal(verify.requests.length, 1);
+  assert.deepEqual(sleeps, []);
+});
+
 test('lookup_phone_number asks Lookup v2 for the data packages in add_ons (carrier is line_type_intelligence)', async (t) => {
   const { lookups, call } = await setup(t);
   const lineType = {
