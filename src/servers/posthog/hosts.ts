@@ -1,6 +1,5 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import { ToolError } from '../../core/errors.js';
+import { assertPublicUrl, privateUrlsAllowed } from '../../upstream/private-network.js';
 
 /**
  * Where a PostHog project lives. PostHog Cloud has two regions, each with an app host (the private
@@ -25,9 +24,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   'app-eu.posthog.com': 'eu.posthog.com',
 };
 
-/** Whether private and loopback addresses may be reached: a host on a trusted network, or tests. */
-const privateAllowed = () => process.env.GUMCP_ALLOW_PRIVATE_URLS === '1';
-
 /**
  * The app host a user gave (empty: US Cloud; `us`, `eu`, a Cloud host name, or a self-hosted
  * instance's https URL), as an origin plus an optional path prefix without a trailing slash, e.g.
@@ -51,7 +47,7 @@ export function normalizeHost(raw: string | undefined): string {
       `host: "${shown}" is not a PostHog address; leave it empty for US Cloud, type "eu" for EU Cloud, or give your instance's https URL`,
     );
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && privateAllowed())) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && privateUrlsAllowed())) {
     throw new ToolError(
       `host: a self-hosted PostHog must be reached over https:// (got "${url.protocol}"), or the API key would cross the network in the clear`,
     );
@@ -69,64 +65,15 @@ export function ingestionHost(appHost: string): string {
 }
 
 /**
- * Addresses a user's self-hosted PostHog must not reach: on a shared host they would let a user call
- * internal services with the host's network position. Built on first use: a BlockList is a native
- * handle, which a startup snapshot cannot hold.
- */
-let privateNetworks: BlockList | undefined;
-function privateNetworkList(): BlockList {
-  if (privateNetworks) return privateNetworks;
-  const list = new BlockList();
-  for (const [net, prefix] of [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15],
-    ['224.0.0.0', 3],
-  ] as const) {
-    list.addSubnet(net, prefix, 'ipv4');
-  }
-  for (const [net, prefix] of [
-    ['::', 127],
-    ['fc00::', 7],
-    ['fe80::', 10],
-    ['ff00::', 8],
-  ] as const) {
-    list.addSubnet(net, prefix, 'ipv6');
-  }
-  privateNetworks = list;
-  return list;
-}
-
-/**
  * Refuses a self-hosted instance whose name is, or resolves to, a private, loopback or link-local
  * address (PostHog Cloud's own hosts are known and skip the check).
  */
 export async function assertPublicHost(appHost: string): Promise<void> {
   const url = new URL(appHost);
+  if (CLOUD[url.host]) return;
   // Resolved on every call: a name found public once may point elsewhere later.
-  if (privateAllowed() || CLOUD[url.host]) return;
-  const name = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: { address: string; family: number }[];
-  try {
-    addresses = isIP(name) ? [{ address: name, family: isIP(name) }] : await lookup(name, { all: true });
-  } catch {
-    throw new ToolError(`Could not resolve the PostHog host ${url.host}; check the host you signed in with`);
-  }
-  for (const { address, family } of addresses) {
-    // An IPv4-mapped IPv6 address is checked as the IPv4 address it carries.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-    const blocked = mapped
-      ? privateNetworkList().check(mapped, 'ipv4')
-      : privateNetworkList().check(address, family === 6 ? 'ipv6' : 'ipv4');
-    if (blocked) {
-      throw new ToolError(
-        `Refusing to call the PostHog host ${url.host}: it points to a private or local network address`,
-      );
-    }
-  }
+  await assertPublicUrl(url, {
+    refused: `Refusing to call the PostHog host ${url.host}: it points to a private or local network address`,
+    unresolved: `Could not resolve the PostHog host ${url.host}; check the host you signed in with`,
+  });
 }

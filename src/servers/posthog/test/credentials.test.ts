@@ -101,6 +101,9 @@ test('a self-hosted instance on a private or loopback address is refused before 
   );
   await assert.rejects(assertPublicHost('https://[::1]'), /private or local network address/);
   await assert.rejects(assertPublicHost('https://10.1.2.3:8443'), /private or local network address/);
+  await assert.rejects(assertPublicHost('https://169.254.169.254'), /private or local network address/);
+  // An IPv4-mapped address in its hex spelling (how the URL parser writes it) carries the IPv4 one.
+  await assert.rejects(assertPublicHost('https://[::ffff:a9fe:a9fe]'), /private or local network address/);
   await assertPublicHost(US_HOST);
 });
 
