@@ -24,15 +24,13 @@ import type {
 /** Firecrawl API v2; GUMCP_FIRECRAWL_API_URL points it elsewhere (tests: a fake on loopback). */
 export const FIRECRAWL_API = 'https://api.firecrawl.dev/v2';
 
-/** How jobs are waited for: pollJob's delays (tests make them tiny and the sleep virtual). */
-export type PollTuning = Pick<PollOptions<unknown>, 'initialDelayMs' | 'maxDelayMs' | 'sleep'>;
+/** How jobs are waited for: pollJob's delays (tests make them tiny, the sleep and clock virtual). */
+export type PollTuning = Pick<PollOptions<unknown>, 'initialDelayMs' | 'maxDelayMs' | 'sleep' | 'now'>;
 
 /** Knobs of the upstream client and of job polling; only tests pass them. */
 export interface FirecrawlTuning
   extends Pick<UpstreamOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'maxRetryAfterMs' | 'sleep'> {
   poll?: PollTuning;
-  /** The clock the wait of a job is measured with; tests pass one that their virtual sleep moves. */
-  now?: () => number;
 }
 
 /** A first look after 2 s, then up to every 10 s: crawls take minutes. */
@@ -178,7 +176,6 @@ export class FirecrawlApi {
    * still running when `waitMs` ran out (it goes on; its status tool continues).
    */
   waitForJob(kind: JobKind, id: string, what: string, waitMs: number): Promise<JobStatus> {
-    const { statusTool } = JOBS[kind];
     return this.#wait<JobStatus>({
       what,
       waitMs,
@@ -210,7 +207,6 @@ export class FirecrawlApi {
       cancel: async () => {
         await this.cancelJob(kind, id, true);
       },
-      later: `Firecrawl keeps running it: call ${statusTool} with id ${id}`,
     });
   }
 
@@ -268,46 +264,37 @@ export class FirecrawlApi {
           return { state: 'failed', reason: job.error ?? 'Firecrawl gave no reason' };
         return { state: 'running', message: `Firecrawl is extracting (${job.status ?? 'processing'})` };
       },
-      later: `Firecrawl keeps running it: call get_extract_status with id ${id}`,
     });
   }
 
   /**
-   * The shared poller, stopped by a wait of our own: when `waitMs` has passed, the last look is the
-   * answer (a job still running is not an error). pollJob's deadline is only a backstop.
+   * The shared poller until the job ends or `waitMs` has passed; then the last look is the answer (a
+   * job still running is not an error: it goes on at Firecrawl).
    */
-  #wait<T>(job: {
+  async #wait<T>(job: {
     what: string;
     waitMs: number;
     look: () => Promise<T>;
     state: (value: T) => JobState<T>;
     cancel?: () => Promise<void>;
-    later: string;
   }): Promise<T> {
-    const now = this.#tuning.now ?? Date.now;
-    const until = now() + job.waitMs;
-    return pollJob<T>({
+    // Set by every look; the poller hands back a running job only after one.
+    let last!: T;
+    const settled = await pollJob<T>({
       what: job.what,
-      check: async (): Promise<JobState<T>> => {
-        let value: T;
-        try {
-          value = await job.look();
-        } catch (error) {
-          // Cancelled during a look: the poller sees the signal next and cancels the job upstream.
-          if (this.#ctx.signal.aborted) return { state: 'running' };
-          throw error;
-        }
-        const state = job.state(value);
-        return state.state === 'running' && now() >= until ? { state: 'done', value } : state;
+      check: async () => {
+        last = await job.look();
+        return job.state(last);
       },
       signal: this.#ctx.signal,
       progress: (p, total, message) => this.#ctx.progress(p, total, message),
       ...(job.cancel ? { cancel: job.cancel } : {}),
-      later: job.later,
-      deadlineMs: job.waitMs + 60_000,
+      deadlineMs: job.waitMs,
+      atDeadline: 'return',
       ...DEFAULT_POLL,
       ...this.#tuning.poll,
     });
+    return settled.state === 'done' ? settled.value : last;
   }
 }
 
@@ -337,7 +324,7 @@ function firecrawlClient(
   log: ToolContext['log'] | undefined,
   timeoutMs?: number,
 ): UpstreamClient {
-  const { poll: _poll, now: _now, sleep, ...timing } = tuning;
+  const { poll: _poll, sleep, ...timing } = tuning;
   // An option given as undefined must not override the client's default.
   const tuned = Object.fromEntries(Object.entries(timing).filter(([, value]) => value !== undefined));
   return new UpstreamClient({

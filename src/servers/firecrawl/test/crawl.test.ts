@@ -132,7 +132,7 @@ test('a crawl still running when the wait ends answers what it has, and how to g
   fake.route('POST /v2/crawl', started(CRAWL_ID, 'crawl'));
   fake.route(`GET ${PATH}`, jobRoute(fake, PATH, [{ status: 'scraping', completed: 2, total: 5 }], PAGES));
   const result = data(await call('crawl_website', { url: START, waitSeconds: 3 }));
-  assert.deepEqual(sleeps, [1000, 1500, 2250], 'polled until 3 s had passed on the clock');
+  assert.deepEqual(sleeps, [1000, 1500, 500], 'the last wait ends at 3 s on the clock, with a last look');
   assert.equal(result.status, 'scraping');
   assert.equal((result.documents as unknown[]).length, 2);
   assert.equal(result.nextSkip, 2);
@@ -165,6 +165,29 @@ test('a client that cancels while the crawl runs cancels the crawl at Firecrawl'
   );
   await deleted;
   assertRequest(fake.requests.at(-1), { method: 'DELETE', path: PATH });
+});
+
+test('a client that cancels during a look at the crawl cancels the crawl at Firecrawl', async (t) => {
+  const { fake, client } = await setup(t);
+  const controller = new AbortController();
+  fake.route('POST /v2/crawl', started(CRAWL_ID, 'crawl'));
+  // The look is still on its way when the client gives up; it never answers.
+  fake.route(`GET ${PATH}`, async () => {
+    controller.abort();
+    return new Promise<never>(() => undefined);
+  });
+  const deleted = new Promise<void>((resolve) =>
+    fake.route(`DELETE ${PATH}`, () => {
+      resolve();
+      return { body: { status: 'cancelled' } };
+    }),
+  );
+  await assert.rejects(
+    client.callTool({ name: 'crawl_website', arguments: { url: START } }, { signal: controller.signal }),
+  );
+  await deleted;
+  assertRequest(fake.requests.at(-1), { method: 'DELETE', path: PATH });
+  assert.equal(fake.requests.filter((r) => r.method === 'GET').length, 1, 'no look after it');
 });
 
 test('a next link to another host is not followed', async (t) => {

@@ -34,9 +34,8 @@ export function fast(sleeps: number[], extra: FirecrawlTuning = {}): FirecrawlTu
     timeoutMs: 2000,
     maxRetryAfterMs: 5000,
     sleep,
-    now: () => clock,
     ...extra,
-    poll: { initialDelayMs: 1000, maxDelayMs: 4000, sleep, ...extra.poll },
+    poll: { initialDelayMs: 1000, maxDelayMs: 4000, sleep, now: () => clock, ...extra.poll },
   };
 }
 
