@@ -8,14 +8,13 @@ import type { SearchJson } from './shapes.js';
 /** SerpApi's root; GUMCP_SERPAPI_API_URL points it elsewhere (tests: a fake on loopback). */
 export const SERPAPI = 'https://serpapi.com';
 
-export type PollTuning = Pick<PollOptions<unknown>, 'initialDelayMs' | 'maxDelayMs' | 'sleep'>;
+/** How an async search is waited for: pollJob's delays (tests make them tiny, the sleep and clock virtual). */
+export type PollTuning = Pick<PollOptions<unknown>, 'initialDelayMs' | 'maxDelayMs' | 'sleep' | 'now'>;
 
 /** Knobs of the upstream client and of the async polling; only tests pass them. */
 export interface SerpApiTuning
   extends Pick<UpstreamOptions, 'timeoutMs' | 'retries' | 'backoffMs' | 'maxRetryAfterMs' | 'sleep'> {
   poll?: PollTuning;
-  /** The clock an async search's wait is measured with; tests move it with their virtual sleep. */
-  now?: () => number;
 }
 
 /** A search can take tens of seconds at SerpApi (it keeps the connection open until it has them). */
@@ -93,27 +92,27 @@ export class SerpApi {
     });
     const id = submitted.search_metadata?.id;
     if (!id) throw new ToolError('SerpApi accepted the async search without giving its id');
-    const now = this.#tuning.now ?? Date.now;
-    const until = now() + waitMs;
+    let body = submitted;
     let first = true;
-    return pollJob<AsyncResult>({
+    const settled = await pollJob<SearchJson>({
       what: `async search ${id}`,
       check: async () => {
-        const body = first ? submitted : ((await this.archive(id)) as SearchJson);
+        if (!first) body = (await this.archive(id)) as SearchJson;
         first = false;
         const status = body.search_metadata?.status;
-        if (status === 'Success') return { state: 'done', value: { body, done: true } };
+        if (status === 'Success') return { state: 'done', value: body };
         if (status === 'Error') return { state: 'failed', reason: body.error ?? 'SerpApi gave no reason' };
-        if (now() >= until) return { state: 'done', value: { body, done: false } };
         return { state: 'running', message: `SerpApi: ${status ?? 'Processing'}` };
       },
       signal: this.#ctx.signal,
       progress: (p, total, message) => this.#ctx.progress(p, total, message),
-      later: `SerpApi keeps it: call serpapi_search with search_id ${id}`,
-      deadlineMs: waitMs + 60_000,
+      deadlineMs: waitMs,
+      // A search still running when the wait is up is answered as it stands: SerpApi keeps it.
+      atDeadline: 'return',
       ...DEFAULT_POLL,
       ...this.#tuning.poll,
     });
+    return { body, done: settled.state === 'done' };
   }
 }
 
@@ -123,7 +122,7 @@ function serpApiClient(
   tuning: SerpApiTuning,
   log: ToolContext['log'] | undefined,
 ): UpstreamClient {
-  const { poll: _poll, now: _now, sleep, ...timing } = tuning;
+  const { poll: _poll, sleep, ...timing } = tuning;
   // An option given as undefined must not override the client's default.
   const tuned = Object.fromEntries(Object.entries(timing).filter(([, value]) => value !== undefined));
   return new UpstreamClient({

@@ -40,7 +40,8 @@ test('an async search still running when the wait ends gives its search_id to re
   fake.route('GET /search', { body: submitted });
   fake.route(`GET ${ARCHIVE}`, { body: submitted });
   const result = data(await call({ q: 'coffee', async: true, wait_seconds: 2 }));
-  assert.deepEqual(sleeps, [1000, 1500]);
+  assert.deepEqual(sleeps, [1000, 1000], 'the last wait ends at 2 s on the clock, with a last look');
+  assert.equal(fake.requests.filter((r) => r.path === ARCHIVE).length, 2);
   assert.equal(result.status, 'Processing');
   assert.equal(result.search_id, SEARCH_ID);
   assert.equal(

@@ -31,9 +31,8 @@ export function fast(sleeps: number[], extra: SerpApiTuning = {}): SerpApiTuning
     timeoutMs: 2000,
     maxRetryAfterMs: 5000,
     sleep,
-    now: () => clock,
     ...extra,
-    poll: { initialDelayMs: 1000, maxDelayMs: 4000, sleep, ...extra.poll },
+    poll: { initialDelayMs: 1000, maxDelayMs: 4000, sleep, now: () => clock, ...extra.poll },
   };
 }
 
