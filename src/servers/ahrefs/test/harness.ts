@@ -6,7 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import { type AhrefsOptions, createAhrefsServer } from '../index.js';
 import { BASE } from './fake-ahrefs.js';
 
-export const KEY = 'AHc0ffee0123456789abcdef0123456789abcdef';
+export const KEY = 'fake-ahrefs-key-for-tests';
 
 /** Small retries, and a sleep that records each wait and returns at once. */
 export function fast(sleeps: number[], extra: AhrefsOptions = {}): AhrefsOptions {

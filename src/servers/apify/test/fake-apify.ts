@@ -8,7 +8,7 @@ import type { FakeReply } from '../../../testing/fake-service.js';
  */
 
 export const BASE = '/v2';
-export const TOKEN = 'apify_api_Xq7hT2mB9kLc4RzP8wNv3JdF6sYg1aEu0oQi';
+export const TOKEN = 'apify_api_fake_token_for_tests';
 
 export const USER_ID = 'wRsJZtadYvn4mBZmm';
 export const ACTOR_ID = 'zdc3Pyhyz3m8vjDeM';

@@ -7,7 +7,7 @@ import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createApolloServer } from '../index.js';
 
-export const KEY = 'apollo_test_Xk9wQ2mZ7pL4vB8nR1cT6yH3';
+export const KEY = 'fake-apollo-key-for-tests';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 

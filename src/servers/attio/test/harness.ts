@@ -6,7 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createAttioServer } from '../index.js';
 
-export const TOKEN = 'attio_oauth_secret_token_5a3f0c1e9b7d4e2f';
+export const TOKEN = 'fake-attio-oauth-token';
 
 /** Retries in milliseconds (production: the client's defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 1000 };

@@ -7,7 +7,7 @@ import type { BrowserbaseTuning } from '../api.js';
 import { createBrowserbaseServer } from '../index.js';
 import { PROJECT_ID } from './fake-browserbase.js';
 
-export const KEY = 'bb_live_k3y0123456789abcdefSECRET';
+export const KEY = 'bb_live_fake_key_for_tests';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 

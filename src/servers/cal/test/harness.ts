@@ -6,7 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createCalServer } from '../index.js';
 
-export const KEY = 'cal_live_0123456789abcdef0123456789abcdef';
+export const KEY = 'cal_live_fakeCalKeyForTests';
 
 /** Quick retries whose waits are recorded, not slept. */
 export function tuning(waits: number[]): ClientTuning {

@@ -7,7 +7,7 @@ import type { ClientTuning } from '../api.js';
 import { createCalendlyServer } from '../index.js';
 import { me } from './fake-calendly.js';
 
-export const TOKEN = 'eyJraWQiOiJ0ZXN0LWNhbGVuZGx5LW9hdXRoLXRva2VuIn0.secret-part';
+export const TOKEN = 'fake-calendly-oauth-token';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 

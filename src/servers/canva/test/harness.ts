@@ -6,8 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import type { CanvaTuning } from '../api.js';
 import { createCanvaServer } from '../index.js';
 
-export const TOKEN =
-  'JagALLazU0i2ld9WW4zTO4kaG0lkvP8Y5sSO206ZwxNF4E1y3xKJKF7TzN17BXTfaNOeY0P88AeRCE6cRF7SJzvf3Sx97rA80sGHtFplFo';
+export const TOKEN = 'fake-canva-access-token-for-tests';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 export type CallOptions = Parameters<Client['callTool']>[1];

@@ -7,7 +7,7 @@ import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createClickUpServer } from '../index.js';
 
-export const TOKEN = '12345678_secretclickupoauthtoken0123456789abcdef';
+export const TOKEN = 'fake-clickup-oauth-token';
 
 export interface Harness {
   fake: FakeService;

@@ -6,7 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createDiscourseServer } from '../index.js';
 
-export const KEY = 'd1s-c0urse-api-key-4f1b2e8d9c7a6b5e4f3a2b1c0d9e8f7a';
+export const KEY = 'fake-discourse-api-key';
 export const SITE = 'https://forum.example.com/';
 
 /** Credentials as `gumcp auth discourse` stores them: guMCP's field names. */

@@ -7,7 +7,7 @@ import type { DocusignTuning } from '../accounts.js';
 import { createDocusignServer } from '../index.js';
 import { ACCOUNT, base } from './fake-docusign.js';
 
-export const TOKEN = 'eyJ0eXAiOiJNVCIsImFsZyI6IlJTMjU2In0.ds-access-7c1f.c2lnbmF0dXJl';
+export const TOKEN = 'fake-docusign-access-token';
 
 /** The time rate-limit resets are read against. */
 export const NOW = Date.UTC(2026, 10, 30, 13, 20, 0);

@@ -14,7 +14,7 @@ import type { RawDocument, RawMetadata } from '../types.js';
 
 export const BASE = '/v2';
 
-export const KEY = 'fc-3f6c2b9e8d7a4c1b0e9f8a7b6c5d4e3f';
+export const KEY = 'fc-fake-key-for-tests';
 
 export const CRAWL_ID = '2f1c9a4e-7b3d-4e8f-9a6b-1c2d3e4f5a6b';
 export const BATCH_ID = '8d7c6b5a-4e3f-4a1b-9c8d-7e6f5a4b3c2d';

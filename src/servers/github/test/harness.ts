@@ -6,7 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createGitHubServer } from '../index.js';
 
-export const TOKEN = 'gho_16C7e42F292c6912E7710c838347Ae178B4a';
+export const TOKEN = 'gho_fake_github_token_for_tests';
 
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };

@@ -7,7 +7,7 @@ import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createHubSpotServer, type HubSpotTuning } from '../index.js';
 import { HUB_ID } from './fake-hubspot.js';
 
-export const TOKEN = 'CKX8hLuTMhIHAAEAQAAAARiTzugEIKnVJA-secret-hubspot-token';
+export const TOKEN = 'fake-hubspot-oauth-token';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 

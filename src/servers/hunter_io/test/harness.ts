@@ -7,7 +7,7 @@ import type { HunterTuning } from '../api.js';
 import { createHunterServer } from '../index.js';
 import { BASE } from './fake-hunter.js';
 
-export const KEY = 'c0ffee0123456789abcdef0123456789hunter00';
+export const KEY = 'fake-hunter-key-for-tests';
 
 /** Small retries, and a sleep that records each wait and returns at once. */
 export function fast(sleeps: number[], extra: HunterTuning = {}): HunterTuning {

@@ -6,7 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createInstacartServer } from '../index.js';
 
-export const KEY = 'keys.0123456789abcdef0123456789abcdef';
+export const KEY = 'keys.fake-instacart-key';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 

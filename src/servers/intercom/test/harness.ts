@@ -7,7 +7,7 @@ import type { ClientTuning } from '../api.js';
 import { createIntercomServer } from '../index.js';
 import { ADMIN } from './fake-intercom.js';
 
-export const TOKEN = 'dG9rOjdmOTk0YzQxXzk5NjdfNGQ0ZV84YmQ1Xzk4MDI2ZjQ5OTQ0YzoxOjA=';
+export const TOKEN = 'fake-intercom-access-token-for-tests';
 
 /** The stored credentials after a sign-in: the token and what discovery learned. */
 export const CREDENTIALS = { access_token: TOKEN, token_type: 'Bearer', region: 'us', admin_id: ADMIN };

@@ -7,7 +7,7 @@ import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createLemlistServer } from '../index.js';
 
-export const KEY = 'lm_test_5f2a9c0e7b1d4e8fa3c6b9d2e5f8a1b4';
+export const KEY = 'fake-lemlist-key-for-tests';
 
 export const fast = (clock: VirtualClock): ClientTuning => ({
   retries: 2,

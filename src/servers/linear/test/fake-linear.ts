@@ -20,8 +20,8 @@ import { createLinearServer } from '../index.js';
  * variables that were sent.
  */
 
-export const TOKEN = 'lin_oauth_8f0b3c1d9e2a4f6b8c0d1e3f5a7b9c1d';
-export const API_KEY = 'lin_api_0123456789abcdefABCDEF0123456789abcdef';
+export const TOKEN = 'lin_oauth_fake_token_for_tests';
+export const API_KEY = 'lin_api_fake_key_for_tests';
 
 /** Retries and waits in milliseconds, so error tests finish at once (production: the defaults). */
 export const FAST: LinearTuning = {

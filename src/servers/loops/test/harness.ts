@@ -7,7 +7,7 @@ import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createLoopsServer } from '../index.js';
 
-export const KEY = 'd41d8cd98f00b204e9800998ecf8427e-loops-test-key';
+export const KEY = 'fake-loops-key-for-tests';
 
 export const fast = (clock: VirtualClock): ClientTuning => ({
   retries: 2,

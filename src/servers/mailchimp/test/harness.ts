@@ -7,11 +7,11 @@ import type { ClientTuning } from '../api.js';
 import { createMailchimpServer } from '../index.js';
 
 /** An OAuth token as Mailchimp issues them (32 hex characters; it never expires). */
-export const TOKEN = '5e1b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
+export const TOKEN = 'fake-mailchimp-oauth-token';
 /** Credentials as `gumcp auth mailchimp` stores them (guMCP stored the same fields). */
 export const CREDENTIALS = { access_token: TOKEN, token_type: 'bearer', dc: 'us6' };
 /** An API key of the us6 data centre. */
-export const API_KEY = '0123456789abcdef0123456789abcdef-us6';
+export const API_KEY = 'fakemailchimpkeyfortests-us6';
 /** Where the data centre us6's API is on the fake: GUMCP_MAILCHIMP_API_URL keeps `{dc}` in the path. */
 export const API = '/us6/3.0';
 

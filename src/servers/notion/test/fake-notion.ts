@@ -30,7 +30,7 @@ import type {
  */
 
 export const API = '/v1';
-export const TOKEN = 'ntn_4818912345678abcdefABCDEF0123456789abcdefABCD';
+export const TOKEN = 'ntn_fake_notion_token_for_tests';
 
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: NotionTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };

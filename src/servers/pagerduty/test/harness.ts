@@ -6,8 +6,8 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import { ACCEPT, type ClientTuning } from '../api.js';
 import { createPagerDutyServer } from '../index.js';
 
-export const TOKEN = 'pdus+_0XBPWQQ_oauth-secret-part';
-export const API_KEY = 'y_NbAkKc66ryYTWUXYEu';
+export const TOKEN = 'pdus+_fake-pagerduty-oauth-token';
+export const API_KEY = 'fake-pagerduty-api-key';
 export const EMAIL = 'earline@example.com';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;

@@ -6,7 +6,7 @@ import type { FakeReply } from '../../../testing/fake-service.js';
  * code } }`, and the HTML page its gateway sends for a missing or wrong key.
  */
 
-export const KEY = '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';
+export const KEY = 'pplx-fake-key-for-tests';
 
 export const COMPLETIONS = 'POST /chat/completions';
 

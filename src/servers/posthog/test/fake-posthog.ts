@@ -9,7 +9,7 @@ import type { FakeReply, RecordedRequest } from '../../../testing/fake-service.j
  * its error shape from drf-exceptions-hog: `{type, code, detail, attr}`.
  */
 
-export const KEY = 'phx_personal0test0key0Zq81Fh2JxW';
+export const KEY = 'phx_fake_personal_key_for_tests';
 export const PROJECT = '4242';
 export const PROJECT_TOKEN = 'phc_project0token0Xa7Yq3m';
 export const ORG = '0189d7e2-6b8f-0000-2bde-2f1c3a9e7b10';

@@ -21,7 +21,7 @@ export const REDUCTO_ROUTES = [
   'GET /jobs',
 ] as const;
 
-export const KEY = 'rdct_7f3c9a1e5b2d4c6e8a0b1c2d3e4f5a6b';
+export const KEY = 'rdct_fake_key_for_tests';
 export const JOB = '7600c8c5-a52f-49d2-8a7d-d75d1b51e141';
 export const FILE_ID = 'reducto://50c07046-3bac-4844-8c4b-d1428ed9c8f4.pdf';
 export const DOC = 'https://example.com/reports/q3.pdf';

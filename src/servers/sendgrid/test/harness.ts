@@ -6,7 +6,7 @@ import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createSendGridServer } from '../index.js';
 
-export const KEY = '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';
+export const KEY = 'SG.fake-key-id.fake-sendgrid-key-for-tests';
 
 export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 

@@ -12,7 +12,7 @@ import type { FakeReply } from '../../../testing/fake-service.js';
  * results for this query.").
  */
 
-export const KEY = 'a602132fb4dd2bad19d4df9532f26aa36d8bfadd8b08311f5fd96db7178b261c';
+export const KEY = 'fake-serpapi-key-for-tests';
 export const SEARCH_ID = '61afb3ace7d08a685b3bcbb1';
 
 export const errorReply = (status: number, error: string, over: Record<string, unknown> = {}): FakeReply => ({

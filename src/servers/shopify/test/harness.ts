@@ -7,7 +7,7 @@ import type { ClientTuning } from '../api.js';
 import { createShopifyServer } from '../index.js';
 import { API, calls, ENDPOINT, type GraphQLCall, SHOP_DOMAIN } from './fake-shopify.js';
 
-export const TOKEN = 'shpua_4f9c2b7e1d8a6035c2e9b7f1a4d6c803';
+export const TOKEN = 'shpua_fake_shopify_token_for_tests';
 
 /** Credentials as `gumcp auth shopify` stores them: the offline token, its scopes and the shop. */
 export const CREDENTIALS = {

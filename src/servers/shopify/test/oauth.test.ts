@@ -13,7 +13,7 @@ import { SHOPIFY_OAUTH, SHOPIFY_SCOPES } from '../index.js';
 
 const CLIENT = {
   clientId: 'a1b2c3d4e5f6shopifyclient',
-  clientSecret: 'shpss_0123456789abcdef0123456789abcdef',
+  clientSecret: 'shpss_fake_client_secret',
 };
 const REDIRECT = 'http://127.0.0.1:8080/';
 

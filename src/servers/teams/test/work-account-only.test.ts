@@ -27,9 +27,9 @@ test('a personal account is refused at sign-in, before its tokens are stored', a
 });
 
 test('a token that is not a JWT is let through at sign-in: its kind cannot be told', async () => {
-  const stored = await completeSignIn(provider, tokenResponse('EwBwA8l6BAAUO9chh8cJscQLmU'));
+  const stored = await completeSignIn(provider, tokenResponse('EwB-fake-teams-token'));
 
-  assert.equal(stored.access_token, 'EwBwA8l6BAAUO9chh8cJscQLmU');
+  assert.equal(stored.access_token, 'EwB-fake-teams-token');
 });
 
 test('stored credentials of a personal account get a clear answer from every tool, and Graph is not called', async (t) => {
@@ -57,7 +57,7 @@ test('when the token cannot tell the account’s kind, a refusal adds that Teams
     body: graphError('Forbidden', 'No authorization information present on the request.'),
   });
   fake.once(`GET ${V1}/me/chats`, { status: 401, body: GRAPH_ERRORS.expiredToken });
-  const client = await connect(teams, { credentials: { access_token: 'EwBwA8l6BAAUO9chh8cJscQLmU' } });
+  const client = await connect(teams, { credentials: { access_token: 'EwB-fake-teams-token' } });
 
   const forbidden = await client.callTool({ name: 'get_chats', arguments: {} });
   const unauthorized = await client.callTool({ name: 'get_chats', arguments: {} });

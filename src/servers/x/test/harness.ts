@@ -8,12 +8,12 @@ import type { ClientTuning } from '../api.js';
 import { createXServer } from '../index.js';
 import { API } from './fake-x.js';
 
-export const TOKEN = 'bWRWa3gzdnk3WFRoRUVfUTRtdXhUZ0dSZjhVX0pFLXNPVHpZNGh2WGhCZkVHOjE3MDA.x-access';
+export const TOKEN = 'fake-x-access-token-for-tests';
 
 /** Credentials as `gumcp auth x` stores them: X's token answer, scopes included. */
 export const CREDENTIALS = {
   access_token: TOKEN,
-  refresh_token: 'cmVmcmVzaC10b2tlbi1mb3IteC0xMjM0NTY3ODkw',
+  refresh_token: 'fake-x-refresh-token-for-tests',
   token_type: 'bearer',
   scope: 'tweet.read users.read follows.read tweet.write offline.access',
   expires_at: Math.floor(Date.now() / 1000) + 7200,

@@ -13,7 +13,7 @@ import { X_OAUTH, X_SCOPES } from '../index.js';
  */
 
 const CLIENT = {
-  clientId: 'M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ',
+  clientId: 'fake-x-client-id',
   clientSecret: 'x-client-secret-0123456789abcdefghij',
 };
 const REDIRECT = 'http://127.0.0.1:8080/';

@@ -7,12 +7,12 @@ import type { ClientTuning } from '../api.js';
 import { createZendeskServer } from '../index.js';
 import { API } from './fake-zendesk.js';
 
-export const TOKEN = 'zd-oauth-access-8f14e45fceea167a5a36dedd4bea2543';
+export const TOKEN = 'fake-zendesk-oauth-token';
 
 /** Credentials as `gumcp auth zendesk` stores them: the tokens and the subdomain the user named. */
 export const CREDENTIALS = {
   access_token: TOKEN,
-  refresh_token: 'zd-oauth-refresh-c9f0f895fb98ab9159f51fd0297e236d',
+  refresh_token: 'fake-zendesk-refresh-token',
   token_type: 'bearer',
   scope: 'read write',
   expires_at: Math.floor(Date.now() / 1000) + 3600,
