@@ -4,7 +4,8 @@ import type { ToolContext } from '../../core/context.js';
 import { type AnyToolDef, type ToolDef, tool } from '../../core/definition.js';
 import { ToolError } from '../../core/errors.js';
 import type { Query } from '../../upstream/client.js';
-import type { ApiFactory, Collected, PagerDutyApi } from './api.js';
+import type { ApiFactory, PagerDutyApi } from './api.js';
+import type { Subject } from './errors.js';
 import {
   incidentSchema,
   notificationSchema,
@@ -93,15 +94,42 @@ const pdId = (what: string) =>
     .trim()
     .regex(/^[A-Za-z0-9]+$/, `must be a PagerDuty ${what} id (letters and digits, e.g. PXPGF42)`);
 
-/** A list tool's items, trimmed, with the whole objects beside them when asked. */
-function listed<T extends object>(
-  r: Collected<Raw>,
+/** The arguments every list tool takes. */
+interface ListArgs {
+  email_from: string;
+  limit: number;
+  offset: number;
+  total: boolean;
+  include?: readonly string[] | undefined;
+  full?: boolean | undefined;
+}
+
+/**
+ * One of PagerDuty's lists (its path and answer key are the same word), followed over pages: the items
+ * trimmed, with the whole objects beside them when asked (by default when related objects are included).
+ */
+async function listAll<T extends object>(
+  api: PagerDutyApi,
+  a: ListArgs,
+  subject: Subject,
+  key: string,
+  query: Query,
   trim: (item: Raw) => T,
-  whole: boolean,
-): {
+): Promise<{
   items: (T & { raw?: Raw })[];
   paging: { count: number; more: boolean; next_offset: number | null; total: number | null };
-} {
+}> {
+  const r = await api.collect<Raw>(
+    subject,
+    key,
+    key,
+    query,
+    a.limit,
+    a.offset,
+    a.total,
+    readFrom(a.email_from),
+  );
+  const whole = a.full ?? !!a.include?.length;
   const items = r.items.map((item) => {
     const trimmed: T & { raw?: Raw } = { ...trim(item) };
     if (whole) trimmed.raw = item;
@@ -272,17 +300,14 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
           'urgencies[]': list(a.urgencies),
           'user_ids[]': list(a.user_ids),
         };
-        const r = await api.collect<Raw>(
+        const { items, paging } = await listAll(
+          api,
+          a,
           { what: 'Incidents', id: 'matching the filters' },
           'incidents',
-          'incidents',
           query,
-          a.limit,
-          a.offset,
-          a.total,
-          readFrom(a.email_from),
+          toIncident,
         );
-        const { items, paging } = listed(r, toIncident, a.full ?? !!a.include?.length);
         return { ...paging, incidents: items };
       },
     }),
@@ -314,9 +339,10 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
       output: z.object({ ...pagingShape, services: z.array(withRaw(serviceSchema)) }),
       annotations: reads,
       async run(a, api) {
-        const r = await api.collect<Raw>(
+        const { items, paging } = await listAll(
+          api,
+          a,
           { what: 'Services', id: 'matching the filters' },
-          'services',
           'services',
           {
             query: a.query,
@@ -326,12 +352,8 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
             'team_ids[]': list(a.team_ids),
             time_zone: a.time_zone,
           },
-          a.limit,
-          a.offset,
-          a.total,
-          readFrom(a.email_from),
+          toService,
         );
-        const { items, paging } = listed(r, toService, a.full ?? !!a.include?.length);
         return { ...paging, services: items };
       },
     }),
@@ -352,17 +374,14 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
       output: z.object({ ...pagingShape, schedules: z.array(withRaw(scheduleSummarySchema)) }),
       annotations: reads,
       async run(a, api) {
-        const r = await api.collect<Raw>(
+        const { items, paging } = await listAll(
+          api,
+          a,
           { what: 'Schedules', id: 'matching the filters' },
           'schedules',
-          'schedules',
           { query: a.query, 'include[]': list(a.include), time_zone: a.time_zone },
-          a.limit,
-          a.offset,
-          a.total,
-          readFrom(a.email_from),
+          toScheduleSummary,
         );
-        const { items, paging } = listed(r, toScheduleSummary, a.full ?? !!a.include?.length);
         return { ...paging, schedules: items };
       },
     }),
@@ -484,9 +503,10 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
       output: z.object({ ...pagingShape, oncalls: z.array(withRaw(oncallSchema)) }),
       annotations: reads,
       async run(a, api) {
-        const r = await api.collect<Raw>(
+        const { items, paging } = await listAll(
+          api,
+          a,
           { what: 'On-calls', id: 'matching the filters' },
-          'oncalls',
           'oncalls',
           {
             earliest: a.earliest,
@@ -498,12 +518,8 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
             until: a.until,
             time_zone: a.time_zone,
           },
-          a.limit,
-          a.offset,
-          a.total,
-          readFrom(a.email_from),
+          toOncall,
         );
-        const { items, paging } = listed(r, toOncall, a.full ?? !!a.include?.length);
         return { ...paging, oncalls: items };
       },
     }),
@@ -532,9 +548,10 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
       annotations: reads,
       async run(a, api) {
         if (Date.parse(a.until) <= Date.parse(a.since)) throw new ToolError('until: must be after since');
-        const r = await api.collect<Raw>(
+        const { items, paging } = await listAll(
+          api,
+          a,
           { what: 'Notifications', id: 'in the range' },
-          'notifications',
           'notifications',
           {
             since: a.since,
@@ -543,12 +560,8 @@ export function pagerDutyTools(connect: ApiFactory): Record<string, AnyToolDef> 
             'include[]': list(a.include),
             time_zone: a.time_zone,
           },
-          a.limit,
-          a.offset,
-          a.total,
-          readFrom(a.email_from),
+          toNotification,
         );
-        const { items, paging } = listed(r, toNotification, a.full ?? !!a.include?.length);
         return { ...paging, notifications: items };
       },
     }),
