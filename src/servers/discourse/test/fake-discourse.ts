@@ -156,8 +156,8 @@ export const userBody = {
   },
 };
 
-/** A category of GET /categories.json (`category_list.categories[]`). */
-export const category = {
+/** The fields a category has both in the list and shown alone. */
+const categoryFields = {
   id: 4,
   name: 'Support',
   color: '0088CC',
@@ -191,6 +191,11 @@ export const category = {
   default_list_filter: 'all',
   minimum_required_tags: 0,
   navigate_to_first_post_after_read: false,
+};
+
+/** A category of GET /categories.json (`category_list.categories[]`). */
+export const category = {
+  ...categoryFields,
   topics_day: 1,
   topics_week: 4,
   topics_month: 19,
@@ -205,39 +210,7 @@ export const category = {
 
 /** GET /c/{id}/show.json's `category`. */
 export const categoryShow = {
-  id: 4,
-  name: 'Support',
-  color: '0088CC',
-  text_color: 'FFFFFF',
-  style_type: 'square',
-  emoji: null,
-  icon: null,
-  slug: 'support',
-  topic_count: 152,
-  post_count: 1287,
-  position: 2,
-  description: '<p>Ask the community for help.</p>',
-  description_text: 'Ask the community for help.',
-  description_excerpt: 'Ask the community for help.',
-  topic_url: '/t/about-the-support-category/5',
-  read_restricted: false,
-  permission: 1,
-  notification_level: 1,
-  can_edit: false,
-  topic_template: null,
-  topic_title_placeholder: null,
-  has_children: false,
-  subcategory_count: null,
-  sort_order: null,
-  sort_ascending: null,
-  show_subcategory_list: false,
-  num_featured_topics: 3,
-  default_view: null,
-  subcategory_list_style: 'rows_with_featured_topics',
-  default_top_period: 'all',
-  default_list_filter: 'all',
-  minimum_required_tags: 0,
-  navigate_to_first_post_after_read: false,
+  ...categoryFields,
   custom_fields: {},
   required_tag_groups: [],
   read_only_banner: null,
