@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { Client, type ClientCapabilities, InMemoryTransport } from '@modelcontextprotocol/client';
 import { pino } from 'pino';
 import { compile } from '../core/compile.js';
@@ -51,4 +52,27 @@ export async function connect(definition: ServerDefinition, options: ConnectOpti
 export function text(result: { content?: unknown }): string {
   const block = (result.content as { type: string; text?: string }[] | undefined)?.[0];
   return block?.type === 'text' ? (block.text ?? '') : '';
+}
+
+export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+
+/** The structured content of a successful tool result, checked to be what its text says. */
+export function data(result: CallResult): Record<string, unknown> {
+  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
+  assert.ok(result.structuredContent, 'no structured content');
+  assert.deepEqual(
+    JSON.parse(text(result)),
+    result.structuredContent,
+    'the text mirrors the structured content',
+  );
+  return result.structuredContent as Record<string, unknown>;
+}
+
+/** The message of a failed tool result, checked to carry none of `secrets`. */
+export function failure(result: CallResult, secrets: readonly string[] = []): string {
+  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
+  const message = text(result);
+  for (const secret of secrets)
+    assert.ok(!message.includes(secret), `a secret is in the message: ${message}`);
+  return message;
 }

@@ -2,9 +2,17 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, query, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  connect,
+  data,
+  failure as toolFailure,
+} from '../../../testing/mcp.js';
 import { type AhrefsOptions, createAhrefsServer } from '../index.js';
 import { BASE } from './fake-ahrefs.js';
+
+export { type CallResult, data };
 
 export const KEY = 'fake-ahrefs-key-for-tests';
 
@@ -21,8 +29,6 @@ export function fast(sleeps: number[], extra: AhrefsOptions = {}): AhrefsOptions
     ...extra,
   };
 }
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -59,23 +65,8 @@ export function onlyRequest(fake: FakeService, path: string, key = KEY): Recorde
 /** The query the fake received, as an object. */
 export const sent = (req: RecordedRequest) => query(req);
 
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(
-    JSON.parse(text(result)),
-    result.structuredContent,
-    'the text mirrors the structured content',
-  );
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  const message = text(result);
-  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
-  return message;
-}
+/** The message of a failed tool result, checked not to carry the key. */
+export const failure = (result: CallResult): string => toolFailure(result, [KEY]);
 
 export const describe = (requests: readonly RecordedRequest[]) =>
   requests.map((r) => `${r.method} ${r.path}?${r.query}`).join(', ') || 'none';

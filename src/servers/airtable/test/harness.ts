@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { type AirtableTuning, createAirtableServer } from '../index.js';
+
+export { data, failure };
 
 export const TOKEN = 'patOAuth.secret-airtable-token-0123456789';
 
@@ -45,18 +47,4 @@ export function onlyRequest(fake: FakeService, token = TOKEN): RecordedRequest {
   const req = fake.requests[0] as RecordedRequest;
   assertAuth(req, token);
   return req;
-}
-
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: Awaited<ReturnType<Client['callTool']>>): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: Awaited<ReturnType<Client['callTool']>>): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

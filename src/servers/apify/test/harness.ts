@@ -2,12 +2,19 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  connect,
+  data,
+  failure as toolFailure,
+} from '../../../testing/mcp.js';
 import type { ApifyTuning } from '../api.js';
 import { createApifyServer } from '../index.js';
 import { BASE, TOKEN } from './fake-apify.js';
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export { type CallResult, data };
+
 export type CallOptions = Parameters<Client['callTool']>[1];
 
 export interface Harness {
@@ -56,19 +63,8 @@ export async function setup(
   };
 }
 
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  const message = text(result);
-  assert.ok(!message.includes(TOKEN), `the token is in the message: ${message}`);
-  return message;
-}
+/** The message of a failed tool result, checked not to carry the token. */
+export const failure = (result: CallResult): string => toolFailure(result, [TOKEN]);
 
 /** Asserts a request's method, path, bearer token, query and (when given) JSON body. */
 export function assertRequest(

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createApolloServer } from '../index.js';
 
-export const KEY = 'fake-apollo-key-for-tests';
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const KEY = 'fake-apollo-key-for-tests';
 
 export interface Harness {
   fake: FakeService;
@@ -47,16 +46,4 @@ export function onlyRequest(fake: FakeService): RecordedRequest {
   const req = fake.requests[0] as RecordedRequest;
   assertAuth(req);
   return req;
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

@@ -5,19 +5,19 @@ import type { Credentials, UserStore } from '../../../core/context.js';
 import { MemoryStore } from '../../../store/memory.js';
 import { userStore } from '../../../store/user-store.js';
 import { type FakeService, fakeFor, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { connect, text } from '../../../testing/mcp.js';
+import { type CallResult, connect, data, failure } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createBlueskyServer } from '../index.js';
 import type { StoredSession } from '../session.js';
 import type { BlueskyTuning } from '../xrpc.js';
 import { HANDLE, jwt, session } from './fake-bluesky.js';
 
+export { type CallResult, data, failure };
+
 export const PASSWORD = 'abcd-efgh-ijkl-mnop';
 export const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 /** Tokens from the fake live two hours from NOW. */
 export const EXP = NOW / 1000 + 7200;
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   /** The entryway (GUMCP_BLUESKY_API_URL): sessions are created and refreshed there. */
@@ -100,15 +100,3 @@ export function assertBearer(req: RecordedRequest, token: string): void {
 }
 
 export const stored = (h: Harness) => h.store.get<StoredSession>('session');
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
-}

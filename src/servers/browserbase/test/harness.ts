@@ -2,14 +2,20 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  connect,
+  data,
+  failure as toolFailure,
+} from '../../../testing/mcp.js';
 import type { BrowserbaseTuning } from '../api.js';
 import { createBrowserbaseServer } from '../index.js';
 import { PROJECT_ID } from './fake-browserbase.js';
 
-export const KEY = 'bb_live_fake_key_for_tests';
+export { type CallResult, data };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const KEY = 'bb_live_fake_key_for_tests';
 
 export interface Harness {
   fake: FakeService;
@@ -55,16 +61,5 @@ export function assertAuth(req: RecordedRequest | undefined): void {
   assert.ok(!req.path.includes(KEY) && !req.query.toString().includes(KEY));
 }
 
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  const message = text(result);
-  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
-  return message;
-}
+/** The message of a failed tool result, checked not to carry the key. */
+export const failure = (result: CallResult): string => toolFailure(result, [KEY]);

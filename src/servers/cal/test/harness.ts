@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createCalServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 export const KEY = 'cal_live_fakeCalKeyForTests';
 
@@ -19,8 +20,6 @@ export function tuning(waits: number[]): ClientTuning {
     },
   };
 }
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -44,16 +43,4 @@ export async function setup(
 export function assertHeaders(req: RecordedRequest, version: string | undefined, key = KEY): void {
   assert.equal(req.headers.authorization, `Bearer ${key}`);
   assert.equal(req.headers['cal-api-version'], version);
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

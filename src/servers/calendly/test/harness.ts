@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createCalendlyServer } from '../index.js';
 import { me } from './fake-calendly.js';
 
-export const TOKEN = 'fake-calendly-oauth-token';
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const TOKEN = 'fake-calendly-oauth-token';
 
 export interface Harness {
   fake: FakeService;
@@ -52,16 +52,4 @@ export function assertAuth(req: RecordedRequest, token = TOKEN): void {
 /** The requests other than the session's one GET /users/me. */
 export function calls(fake: FakeService): RecordedRequest[] {
   return fake.requests.filter((r) => r.path !== '/users/me');
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

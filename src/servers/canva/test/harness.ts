@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { CanvaTuning } from '../api.js';
 import { createCanvaServer } from '../index.js';
 
+export { type CallResult, data, failure };
+
 export const TOKEN = 'fake-canva-access-token-for-tests';
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 export type CallOptions = Parameters<Client['callTool']>[1];
 
 export interface Harness {
@@ -50,20 +51,6 @@ export async function setup(
     sleeps,
     call: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
   };
-}
-
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The message of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected the tool to fail, got ${text(result)}`);
-  return text(result);
 }
 
 /** Asserts a request's method, path, bearer token and (when given) JSON body and query. */

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createDiscourseServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 export const KEY = 'fake-discourse-api-key';
 export const SITE = 'https://forum.example.com/';
@@ -18,8 +20,6 @@ export const CREDENTIALS = {
 
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -56,17 +56,4 @@ export function onlyRequest(fake: FakeService): RecordedRequest {
   const [req] = fake.requests as [RecordedRequest];
   assertAuth(req);
   return req;
-}
-
-/** The structured content of a successful tool result (and checks the text carries the same JSON). */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

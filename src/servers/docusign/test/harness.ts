@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { DocusignTuning } from '../accounts.js';
 import { createDocusignServer } from '../index.js';
 import { ACCOUNT, base } from './fake-docusign.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'fake-docusign-access-token';
 
@@ -27,8 +29,6 @@ export function credentialsAt(baseUri: string, extra: Record<string, unknown> = 
     ...extra,
   };
 }
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -91,16 +91,4 @@ export function onlyRequest(fake: FakeService): RecordedRequest {
   const [req] = fake.requests as [RecordedRequest];
   assertAuth(req);
   return req;
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

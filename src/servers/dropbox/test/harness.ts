@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { DropboxTuning } from '../api.js';
 import { createDropboxServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'sl.u.AFbXrT0-dropbox-test-token-9f2c';
 
 /** Retries in milliseconds, so error paths finish at once (production: the client's defaults). */
 export const FAST: DropboxTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 /** Request options of a call: onprogress, signal. */
 export type CallOptions = Parameters<Client['callTool']>[1];
 
@@ -43,20 +44,6 @@ export async function setup(
     client,
     call: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
   };
-}
-
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The message of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected the tool to fail, got ${text(result)}`);
-  return text(result);
 }
 
 /** Asserts an RPC request: POST with the bearer token and a JSON body. */

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createFigmaServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'figu_oauth-test-token-7c1d';
 
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -31,23 +31,6 @@ export async function setup(
   const client = await connect(createFigmaServer(FAST), { credentials });
   t.after(() => client.close());
   return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
-}
-
-/** The structured content of a successful tool result, checked to match its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.deepEqual(
-    JSON.parse(text(result)),
-    result.structuredContent,
-    'the text mirrors the structured content',
-  );
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The message of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected the tool to fail, got ${text(result)}`);
-  return text(result);
 }
 
 /** The one request the fake received, checked to carry the OAuth token. */

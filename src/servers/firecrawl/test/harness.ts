@@ -2,12 +2,19 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  connect,
+  data,
+  failure as toolFailure,
+} from '../../../testing/mcp.js';
 import type { FirecrawlTuning } from '../api.js';
 import { createFirecrawlServer } from '../index.js';
 import { BASE, KEY } from './fake-firecrawl.js';
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export { type CallResult, data };
+
 export type CallOptions = Parameters<Client['callTool']>[1];
 
 export interface Harness {
@@ -57,21 +64,8 @@ export async function setup(
   };
 }
 
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The message of a failed tool result, which never holds the key. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected the tool to fail, got ${text(result)}`);
-  const message = text(result);
-  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
-  return message;
-}
+/** The message of a failed tool result, checked not to carry the key. */
+export const failure = (result: CallResult): string => toolFailure(result, [KEY]);
 
 /** Asserts a request's method, path, bearer key, query and (when given) JSON body. */
 export function assertRequest(

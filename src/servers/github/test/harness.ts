@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type ConnectOptions, connect, failure, text } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createGitHubServer } from '../index.js';
+
+export { failure };
 
 export const TOKEN = 'gho_fake_github_token_for_tests';
 
@@ -66,10 +68,4 @@ export function data(result: Awaited<ReturnType<Client['callTool']>>): Record<st
   assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
   assert.ok(result.structuredContent, 'no structured content');
   return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: Awaited<ReturnType<Client['callTool']>>): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

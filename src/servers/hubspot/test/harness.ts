@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createHubSpotServer, type HubSpotTuning } from '../index.js';
 import { HUB_ID } from './fake-hubspot.js';
 
-export const TOKEN = 'fake-hubspot-oauth-token';
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const TOKEN = 'fake-hubspot-oauth-token';
 
 /** Retries in milliseconds so error paths finish at once (production: the client's defaults). */
 export const FAST: HubSpotTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
@@ -54,17 +54,3 @@ export function onlyRequest(fake: FakeService, token = TOKEN): RecordedRequest {
 
 export const describe = (requests: readonly RecordedRequest[]) =>
   requests.map((r) => `${r.method} ${r.path}?${r.query}`).join(', ') || 'none';
-
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
-}

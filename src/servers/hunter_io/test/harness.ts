@@ -2,10 +2,18 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  connect,
+  data,
+  failure as toolFailure,
+} from '../../../testing/mcp.js';
 import type { HunterTuning } from '../api.js';
 import { createHunterServer } from '../index.js';
 import { BASE } from './fake-hunter.js';
+
+export { type CallResult, data };
 
 export const KEY = 'fake-hunter-key-for-tests';
 
@@ -21,8 +29,6 @@ export function fast(sleeps: number[], extra: HunterTuning = {}): HunterTuning {
     ...extra,
   };
 }
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -50,16 +56,5 @@ export function assertAuth(req: RecordedRequest, key = KEY): void {
   assert.equal(req.query.get('api_key'), null);
 }
 
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  const message = text(result);
-  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
-  return message;
-}
+/** The message of a failed tool result, checked not to carry the key. */
+export const failure = (result: CallResult): string => toolFailure(result, [KEY]);

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createIntercomServer } from '../index.js';
 import { ADMIN } from './fake-intercom.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'fake-intercom-access-token-for-tests';
 
@@ -14,8 +16,6 @@ export const CREDENTIALS = { access_token: TOKEN, token_type: 'Bearer', region: 
 
 /** The time the rate-limit wait reads (tests compare waits with it). */
 export const NOW = Date.UTC(2026, 4, 1, 12, 0, 0);
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -54,23 +54,6 @@ export async function setup(
   const client = await connect(createIntercomServer(fastTuning(sleeps, tuning)), { credentials });
   t.after(() => client.close());
   return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
-}
-
-/** The structured content of a successful tool result, checked to match its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.deepEqual(
-    JSON.parse(text(result)),
-    result.structuredContent,
-    'the text mirrors the structured content',
-  );
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The message of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected the tool to fail, got ${text(result)}`);
-  return text(result);
 }
 
 /** Every request carried the token and the pinned API version. */

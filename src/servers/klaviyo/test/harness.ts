@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { type ClientTuning, REVISION } from '../api.js';
 import { createKlaviyoServer } from '../index.js';
 import { JSONAPI } from './fake-klaviyo.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.klaviyo-test-access-token';
 
@@ -31,8 +33,6 @@ export function fast(sleeps: number[] = []): ClientTuning {
     },
   };
 }
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -76,16 +76,4 @@ export function only(fake: FakeService, method: string, path: string): RecordedR
   assert.ok(req);
   assertHeaders(req);
   return req;
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

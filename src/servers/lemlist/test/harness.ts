@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createLemlistServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 export const KEY = 'fake-lemlist-key-for-tests';
 
@@ -15,8 +17,6 @@ export const fast = (clock: VirtualClock): ClientTuning => ({
   timeoutMs: 2000,
   clock,
 });
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -54,16 +54,4 @@ export function onlyRequest(fake: FakeService, key = KEY): RecordedRequest {
   const req = fake.requests[0] as RecordedRequest;
   assertAuth(req, key);
   return req;
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

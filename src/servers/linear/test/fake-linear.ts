@@ -7,10 +7,12 @@ import {
   fakeFor,
   type RecordedRequest,
 } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { GraphQLErrorItem } from '../../../upstream/graphql.js';
 import type { LinearIssue, LinearTeam, LinearTuning } from '../api.js';
 import { createLinearServer } from '../index.js';
+
+export { data, failure };
 
 /**
  * A fake of Linear's GraphQL endpoint (POST /graphql) answering the operations the server sends, by
@@ -209,22 +211,6 @@ export async function linearClient(
   const client = await connect(createLinearServer(FAST), { credentials });
   t.after(() => client.close());
   return client;
-}
-
-type ToolResult = Awaited<ReturnType<Client['callTool']>>;
-
-/** The structured content of a successful tool result. */
-export function data(result: ToolResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same JSON');
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: ToolResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }
 
 /** The one GraphQL request the fake received, checked for the JSON POST and the bearer token. */

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createMailchimpServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 /** An OAuth token as Mailchimp issues them (32 hex characters; it never expires). */
 export const TOKEN = 'fake-mailchimp-oauth-token';
@@ -23,8 +25,6 @@ export const FAST: ClientTuning = {
   maxRetryAfterMs: 100,
   sleep: async () => undefined,
 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -59,16 +59,4 @@ export function only(fake: FakeService, method: string, path: string, base = API
   assert.ok(req);
   assert.equal(req.headers.authorization, `Bearer ${TOKEN}`);
   return req;
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

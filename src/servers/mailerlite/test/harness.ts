@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { API_VERSION, type ClientTuning } from '../api.js';
 import { createMailerLiteServer } from '../index.js';
 
-export const KEY = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.mailerlite-test-key';
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const KEY = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.mailerlite-test-key';
 
 export const fast = (sleeps: number[] = []): ClientTuning => ({
   retries: 2,
@@ -46,16 +46,4 @@ export function assertAuth(req: RecordedRequest, key = KEY): void {
   assert.equal(req.headers.accept, 'application/json');
   assert.equal(req.headers['content-type'], 'application/json');
   assert.equal(req.headers['x-version'], API_VERSION);
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { type ClientTuning, MONDAY_API_VERSION } from '../api.js';
 import { createMondayServer } from '../index.js';
 import { calls, type GraphQLCall } from './fake-monday.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.monday-test-token.c2lnbmF0dXJl';
 
@@ -18,8 +20,6 @@ export const FAST: ClientTuning = {
   throttleRetries: 2,
   maxThrottleWaitMs: 100,
 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -59,15 +59,3 @@ export function onlyCall(fake: FakeService): GraphQLCall {
 
 /** A GraphQL document with its whitespace collapsed, for comparing queries. */
 export const squash = (query: string) => query.replace(/\s+/g, ' ').trim();
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
-}

@@ -8,7 +8,7 @@ import {
   fakeFor,
   type RecordedRequest,
 } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { NOTION_VERSION, type NotionTuning } from '../api.js';
 import { createNotionServer } from '../index.js';
 import type {
@@ -19,6 +19,8 @@ import type {
   NotionPage,
   NotionUser,
 } from '../types.js';
+
+export { data, failure };
 
 /**
  * A fake of the Notion API (version 2026-03-11) on loopback, answering with the object shapes of
@@ -417,22 +419,6 @@ export async function notionClient(
   const client = await connect(createNotionServer(FAST), { credentials });
   t.after(() => client.close());
   return client;
-}
-
-type ToolResult = Awaited<ReturnType<Client['callTool']>>;
-
-/** The structured content of a successful tool result, checked to equal its text. */
-export function data(result: ToolResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent, 'the text is the same JSON');
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: ToolResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }
 
 /** Asserts the headers every Notion request carries: the bearer token and the pinned version. */

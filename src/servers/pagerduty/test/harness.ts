@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { ACCEPT, type ClientTuning } from '../api.js';
 import { createPagerDutyServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'pdus+_fake-pagerduty-oauth-token';
 export const API_KEY = 'fake-pagerduty-api-key';
 export const EMAIL = 'earline@example.com';
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -47,16 +47,4 @@ export function assertHeaders(req: RecordedRequest, authorization = `Bearer ${TO
   assert.equal(req.headers.authorization, authorization);
   assert.equal(req.headers.accept, ACCEPT);
   assert.equal(req.headers['content-type'], 'application/json');
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createPatreonServer } from '../index.js';
 import { BASE } from './fake-patreon.js';
 
-export const TOKEN = 'patreon-access-token-secret-part';
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const TOKEN = 'patreon-access-token-secret-part';
 
 export interface Harness {
   fake: FakeService;
@@ -45,18 +44,6 @@ export async function setup(
 
 export function assertAuth(req: RecordedRequest, token = TOKEN): void {
   assert.equal(req.headers.authorization, `Bearer ${token}`);
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }
 
 /** The path under the API root, as Patreon's documentation names it. */

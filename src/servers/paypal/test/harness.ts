@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import type { RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { createPayPalServer, type PayPalTuning } from '../index.js';
 import { CLIENT_ID, CLIENT_SECRET, type PayPalFake, startPayPal } from './fake-paypal.js';
 
-export const CREDENTIALS = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET };
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const CREDENTIALS = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET };
 
 /** A clock the token cache reads; tests move it forward. */
 export class Clock {
@@ -80,18 +80,4 @@ export function requestIdOf(req: RecordedRequest): string {
     `${req.method} ${req.path} carries a PayPal-Request-Id`,
   );
   return id;
-}
-
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

@@ -2,12 +2,18 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  connect,
+  data,
+  failure as toolFailure,
+} from '../../../testing/mcp.js';
 import type { PerplexityTuning } from '../api.js';
 import { createPerplexityServer } from '../index.js';
 import { KEY } from './fake-perplexity.js';
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export { type CallResult, data };
 
 export interface Harness {
   fake: FakeService;
@@ -48,21 +54,8 @@ export async function setup(
   };
 }
 
-/** The structured content of a successful result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The message of a failed result, which never holds the key. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  const message = text(result);
-  assert.ok(!message.includes(KEY), `the key is in the message: ${message}`);
-  return message;
-}
+/** The message of a failed tool result, checked not to carry the key. */
+export const failure = (result: CallResult): string => toolFailure(result, [KEY]);
 
 /** The request reached POST /chat/completions with the key as a bearer token and a JSON body. */
 export function assertCompletion(req: RecordedRequest | undefined, body: unknown, key = KEY): void {

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { apiUrlVariable } from '../../../upstream/client.js';
 import { type ClientTuning, INGEST_ID } from '../api.js';
 import { createPostHogServer } from '../index.js';
 import { KEY, ORG, PROJECT, PROJECT_TOKEN } from './fake-posthog.js';
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export { type CallResult, data, failure };
 
 /** Retries and waits in milliseconds, recorded rather than slept, so error tests finish at once. */
 export const fast = (sleeps: number[] = []): ClientTuning => ({
@@ -68,16 +68,4 @@ export function assertAuth(req: RecordedRequest, key = KEY): void {
 export function assertIngest(req: RecordedRequest, token = PROJECT_TOKEN): void {
   assert.equal(req.headers.authorization, undefined, 'the personal key is not sent to the ingestion host');
   assert.equal((req.body as { api_key?: string }).api_key, token);
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { createQuickBooksServer, type QuickBooksTuning } from '../index.js';
 import { REALM } from './fake-quickbooks.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'eyJlbmMiOiJBMTI4Q0JDLUhTMjU2IiwiYWxnIjoiZGlyIn0.fake-quickbooks-access-token';
 export const TODAY = '2025-03-15';
@@ -23,8 +25,6 @@ export const FAST: QuickBooksTuning = {
   maxRetryAfterMs: 100,
   today: () => TODAY,
 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -55,15 +55,3 @@ export function assertRequests(requests: readonly RecordedRequest[], token = TOK
 /** The query statements the fake received, in order. */
 export const statements = (fake: FakeService): string[] =>
   fake.requests.filter((r) => r.path.endsWith('/query')).map((r) => r.query.get('query') ?? '');
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
-}

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createRedditServer } from '../index.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'reddit-access-token-3f9a1c';
 export const DEFAULT_AGENT = 'server:gumcp-reddit:v1.0.0 (gumcp MCP server for Reddit)';
 /** The time rate-limit messages are dated with. */
 export const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -70,16 +70,4 @@ export function assertForm(req: RecordedRequest, fields: Record<string, string>)
   assert.equal(req.method, 'POST');
   assert.equal(req.headers['content-type'], 'application/x-www-form-urlencoded');
   assert.deepEqual(req.body, { api_type: 'json', ...fields });
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

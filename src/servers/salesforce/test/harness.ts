@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createSalesforceServer } from '../index.js';
 import { DATA, ORG_ID, USER_ID } from './fake-salesforce.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = '00D5e000000AbCd!AQ4AQFake.secret-salesforce-session-token';
 
@@ -21,8 +23,6 @@ export const credentialsFor = (instance: string, token = TOKEN) => ({
   issued_at: '1700000000000',
   token_type: 'Bearer',
 });
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -62,17 +62,3 @@ export function only(fake: FakeService, method: string, path: string, token = TO
 }
 
 export const route = (method: string, path: string) => `${method} ${DATA}/${path}`;
-
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
-}

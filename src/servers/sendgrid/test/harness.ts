@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createSendGridServer } from '../index.js';
 
-export const KEY = 'SG.fake-key-id.fake-sendgrid-key-for-tests';
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const KEY = 'SG.fake-key-id.fake-sendgrid-key-for-tests';
 
 export const fast = (sleeps: number[] = [], extra: ClientTuning = {}): ClientTuning => ({
   retries: 2,
@@ -45,16 +44,4 @@ export async function setup(
 
 export function assertAuth(req: RecordedRequest, key = KEY): void {
   assert.equal(req.headers.authorization, `Bearer ${key}`);
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createShopifyServer } from '../index.js';
 import { API, calls, ENDPOINT, type GraphQLCall, SHOP_DOMAIN } from './fake-shopify.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'shpua_fake_shopify_token_for_tests';
 
@@ -25,8 +27,6 @@ export const FAST: ClientTuning = {
   throttleRetries: 2,
   maxThrottleWaitMs: 100,
 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -66,15 +66,3 @@ export function onlyCall(fake: FakeService): GraphQLCall {
 
 /** The operations the fake got, in order. */
 export const operations = (fake: FakeService): string[] => calls(fake).map((c) => c.operation);
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
-}

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, text } from '../../../testing/mcp.js';
 import { createSnowflakeServer } from '../index.js';
 import type { SnowflakeTuning } from '../runner.js';
 import { testKey } from './fake-sqlapi.js';
+
+export { type CallResult, data };
 
 export const ACCOUNT = 'myorg-myaccount';
 export const USER = 'gumcp_bot';
@@ -27,8 +29,6 @@ export const password = (extra: Record<string, string> = {}) => ({
   account: ACCOUNT,
   ...extra,
 });
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -67,13 +67,6 @@ export async function setup(
 }
 
 const SECRETS = () => [PASSWORD, PAT, testKey().pem.split('\n')[1] ?? 'unused'];
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
 
 export function failure(result: CallResult): string {
   assert.equal(result.isError, true, `expected an error, got ${text(result)}`);

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import type { RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { parseForm } from '../../../upstream/form.js';
 import { type ClientTuning, STRIPE_VERSION } from '../api.js';
 import { createStripeServer } from '../index.js';
 import { type StripeFake, startStripe } from './fake-stripe.js';
+
+export { type CallResult, data, failure };
 
 /** A Connect sign-in's credentials, as the token endpoint's answer is stored. */
 export const CONNECT_TOKEN = 'sk_test_51ConnectedAccountAccessToken0000';
@@ -20,8 +22,6 @@ export const CONNECT = {
   livemode: false,
 };
 export const SECRET_KEY = 'sk_test_51OwnAccountSecretKey1111';
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness extends StripeFake {
   client: Client;
@@ -84,18 +84,4 @@ export function keyOf(req: RecordedRequest): string {
     `${req.method} ${req.path} carries an Idempotency-Key`,
   );
   return key;
-}
-
-/** The structured content of a successful tool result, checked against its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

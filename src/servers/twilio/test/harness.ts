@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createTwilioServer } from '../index.js';
 import { ACCOUNT_SID, KEY_SECRET, KEY_SID } from './fake-twilio.js';
 
+export { type CallResult, data, failure };
+
 export const CREDENTIALS = { account_sid: ACCOUNT_SID, api_key_sid: KEY_SID, api_key_secret: KEY_SECRET };
 export const BASIC = `Basic ${Buffer.from(`${KEY_SID}:${KEY_SECRET}`).toString('base64')}`;
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 /** One fake per Twilio host, at the path each host's API lives under. */
 export interface Fakes {
@@ -63,24 +63,6 @@ export async function setup(
     call: (name, args = {}) => client.callTool({ name, arguments: args }),
     requests: () => Object.values(fakes).flatMap((f: FakeService) => f.requests),
   };
-}
-
-/** The structured content of a successful tool result, checked to match its text. */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(
-    JSON.parse(text(result)),
-    result.structuredContent,
-    'the text mirrors the structured content',
-  );
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The message of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected the tool to fail, got ${text(result)}`);
-  return text(result);
 }
 
 /** The one request a fake received, checked to carry the API key by HTTP Basic. */

@@ -1,14 +1,13 @@
-import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, startFake } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createTypeformServer, type TypeformTuning } from '../index.js';
 
-export const TOKEN = 'tfp_oauth-access-token-secret-part';
+export { type CallResult, data, failure };
 
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
+export const TOKEN = 'tfp_oauth-access-token-secret-part';
 
 export interface Harness {
   /** The US host (GUMCP_TYPEFORM_API_URL). */
@@ -48,16 +47,4 @@ export async function setup(
   const client = await connect(server, { credentials });
   t.after(() => client.close());
   return { fake, eu, clock, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

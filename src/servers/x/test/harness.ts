@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createXServer } from '../index.js';
 import { API } from './fake-x.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'fake-x-access-token-for-tests';
 
@@ -18,8 +20,6 @@ export const CREDENTIALS = {
   scope: 'tweet.read users.read follows.read tweet.write offline.access',
   expires_at: Math.floor(Date.now() / 1000) + 7200,
 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -57,16 +57,4 @@ export function assertAuth(req: RecordedRequest, token = TOKEN): void {
 export function sent(fake: FakeService): string[] {
   for (const req of fake.requests) assertAuth(req);
   return fake.requests.map((r) => `${r.method} ${r.path}`);
-}
-
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }

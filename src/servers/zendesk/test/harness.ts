@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, text } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createZendeskServer } from '../index.js';
 import { API } from './fake-zendesk.js';
+
+export { type CallResult, data, failure };
 
 export const TOKEN = 'fake-zendesk-oauth-token';
 
@@ -21,8 +23,6 @@ export const CREDENTIALS = {
 
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
-
-export type CallResult = Awaited<ReturnType<Client['callTool']>>;
 
 export interface Harness {
   fake: FakeService;
@@ -56,18 +56,4 @@ export function onlyRequest(fake: FakeService, token = TOKEN): RecordedRequest {
 export function assertAuth(req: RecordedRequest, token = TOKEN): void {
   assert.equal(req.headers.authorization, `Bearer ${token}`);
   assert.equal(req.headers.accept, 'application/json');
-}
-
-/** The structured content of a successful tool result (and checks the text carries the same JSON). */
-export function data(result: CallResult): Record<string, unknown> {
-  assert.equal(result.isError, undefined, `tool failed: ${text(result)}`);
-  assert.ok(result.structuredContent, 'no structured content');
-  assert.deepEqual(JSON.parse(text(result)), result.structuredContent);
-  return result.structuredContent as Record<string, unknown>;
-}
-
-/** The error text of a failed tool result. */
-export function failure(result: CallResult): string {
-  assert.equal(result.isError, true, `expected an error, got ${text(result)}`);
-  return text(result);
 }
