@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import { Client, type ClientCapabilities, InMemoryTransport } from '@modelcontextprotocol/client';
 import { pino } from 'pino';
 import { compile } from '../core/compile.js';
@@ -75,4 +76,26 @@ export function failure(result: CallResult, secrets: readonly string[] = []): st
   for (const secret of secrets)
     assert.ok(!message.includes(secret), `a secret is in the message: ${message}`);
   return message;
+}
+
+export type CallOptions = Parameters<Client['callTool']>[1];
+
+export interface ToolClient {
+  client: Client;
+  /** Calls a tool by name (arguments default to none). */
+  call(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallResult>;
+}
+
+/** `connect`, closed when the test ends, with a shortcut to call tools. */
+export async function toolClient(
+  t: TestContext,
+  definition: ServerDefinition,
+  options: ConnectOptions = {},
+): Promise<ToolClient> {
+  const client = await connect(definition, options);
+  t.after(() => client.close());
+  return {
+    client,
+    call: (name, args = {}, callOptions) => client.callTool({ name, arguments: args }, callOptions),
+  };
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, query, type RecordedRequest } from '../../../testing/fake-service.js';
 import {
   type CallResult,
   type ConnectOptions,
-  connect,
   data,
+  type ToolClient,
+  toolClient,
   failure as toolFailure,
 } from '../../../testing/mcp.js';
 import { type AhrefsOptions, createAhrefsServer } from '../index.js';
@@ -30,11 +30,9 @@ export function fast(sleeps: number[], extra: AhrefsOptions = {}): AhrefsOptions
   };
 }
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Ahrefs API on 127.0.0.1 (GUMCP_AHREFS_API_URL) and an MCP client on a quick server. */
@@ -45,9 +43,8 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'ahrefs', BASE);
   const sleeps: number[] = [];
-  const client = await connect(createAhrefsServer(fast(sleeps, options)), { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createAhrefsServer(fast(sleeps, options)), { credentials });
+  return { fake, client, sleeps, call };
 }
 
 /** The one request the fake got: a GET to `/v3/<path>` with the key as a Bearer token and in no URL. */

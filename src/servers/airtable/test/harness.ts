@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { type AirtableTuning, createAirtableServer } from '../index.js';
 
@@ -31,9 +31,10 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'airtable', '/v0');
   const clock = new VirtualClock();
-  const client = await connect(createAirtableServer({ ...FAST, clock, ...tuning }), { credentials });
-  t.after(() => client.close());
-  return { fake, client, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createAirtableServer({ ...FAST, clock, ...tuning }), {
+    credentials,
+  });
+  return { fake, client, clock, call };
 }
 
 /** Checks Airtable's bearer header on a request. */

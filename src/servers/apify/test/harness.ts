@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import {
   type CallResult,
   type ConnectOptions,
-  connect,
   data,
+  type ToolClient,
+  toolClient,
   failure as toolFailure,
 } from '../../../testing/mcp.js';
 import type { ApifyTuning } from '../api.js';
@@ -15,14 +15,10 @@ import { BASE, TOKEN } from './fake-apify.js';
 
 export { type CallResult, data };
 
-export type CallOptions = Parameters<Client['callTool']>[1];
-
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Every wait asked for, retries' and polls' alike, in order: nothing really sleeps. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallResult>;
 }
 
 /**
@@ -53,13 +49,12 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'apify', BASE);
   const sleeps: number[] = [];
-  const client = await connect(createApifyServer(tuning(sleeps)), { credentials });
-  t.after(() => client.close());
+  const { client, call } = await toolClient(t, createApifyServer(tuning(sleeps)), { credentials });
   return {
     fake,
     client,
     sleeps,
-    call: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
+    call,
   };
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createApolloServer } from '../index.js';
@@ -24,14 +24,14 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'apollo', '/api/v1');
   const clock = new VirtualClock();
-  const client = await connect(
+  const { call } = await toolClient(
+    t,
     createApolloServer({ retries: 2, backoffMs: 1, timeoutMs: 2000, clock, ...tuning }),
     {
       credentials,
     },
   );
-  t.after(() => client.close());
-  return { fake, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  return { fake, clock, call };
 }
 
 /** The key travels in x-api-key, never in the query. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createAttioServer } from '../index.js';
 
@@ -26,9 +26,8 @@ export async function setup(
   tuning: ClientTuning = FAST,
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'attio', '/v2');
-  const client = await connect(createAttioServer(tuning), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createAttioServer(tuning), { credentials });
+  return { fake, client, call };
 }
 
 export function assertAuth(req: RecordedRequest, token = TOKEN): void {

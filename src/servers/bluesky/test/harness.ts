@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import type { Credentials, UserStore } from '../../../core/context.js';
 import { MemoryStore } from '../../../store/memory.js';
 import { userStore } from '../../../store/user-store.js';
 import { type FakeService, fakeFor, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { type CallResult, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, data, failure, type ToolClient, toolClient } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createBlueskyServer } from '../index.js';
 import type { StoredSession } from '../session.js';
@@ -19,19 +18,17 @@ export const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 /** Tokens from the fake live two hours from NOW. */
 export const EXP = NOW / 1000 + 7200;
 
-export interface Harness {
+export interface Harness extends ToolClient {
   /** The entryway (GUMCP_BLUESKY_API_URL): sessions are created and refreshed there. */
   entry: FakeService;
   /** The account's PDS, named by the DID document of the session answer: every other call goes there. */
   pds: FakeService;
-  client: Client;
   clock: VirtualClock;
   /** The user's store for this server, as the tools see it. */
   store: UserStore;
   /** The access token of the n-th session the entryway gave (1 for the first). */
   access(n: number): string;
   refresh(n: number): string;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 export interface SetupOptions {
@@ -67,7 +64,8 @@ export async function setup(t: TestContext, options: SetupOptions = {}): Promise
   entry.route('POST /xrpc/com.atproto.server.refreshSession', answer);
 
   const memory = new MemoryStore();
-  const client = await connect(
+  const { client, call } = await toolClient(
+    t,
     createBlueskyServer({ retries: 1, backoffMs: 1, timeoutMs: 2000, clock, ...options.tuning }),
     {
       credentials: options.credentials ?? {
@@ -81,7 +79,6 @@ export async function setup(t: TestContext, options: SetupOptions = {}): Promise
   );
   // The user's store as the tools see it (connect's user is `test-user`).
   const store = userStore(memory, 'bluesky', 'test-user');
-  t.after(() => client.close());
   return {
     entry,
     pds,
@@ -90,7 +87,7 @@ export async function setup(t: TestContext, options: SetupOptions = {}): Promise
     store,
     access,
     refresh,
-    call: (name, args = {}) => client.callTool({ name, arguments: args }),
+    call,
   };
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createCalServer } from '../index.js';
 
@@ -34,9 +34,8 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'cal', '/v2');
   const waits: number[] = [];
-  const client = await connect(createCalServer(tuning(waits)), { credentials });
-  t.after(() => client.close());
-  return { fake, waits, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { call } = await toolClient(t, createCalServer(tuning(waits)), { credentials });
+  return { fake, waits, call };
 }
 
 /** The key as a Bearer token, and the endpoint family's pinned version (none for /v2/me). */

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createCalendlyServer } from '../index.js';
 import { me } from './fake-calendly.js';
@@ -11,12 +17,10 @@ export { type CallResult, data, failure };
 
 export const TOKEN = 'fake-calendly-oauth-token';
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** The waits the client took between attempts, in ms (recorded, not slept). */
   waits: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /**
@@ -40,9 +44,8 @@ export async function setup(
     },
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { fake, client, waits, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, server, { credentials });
+  return { fake, client, waits, call };
 }
 
 export function assertAuth(req: RecordedRequest, token = TOKEN): void {

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { CanvaTuning } from '../api.js';
 import { createCanvaServer } from '../index.js';
 
@@ -10,14 +16,10 @@ export { type CallResult, data, failure };
 
 export const TOKEN = 'fake-canva-access-token-for-tests';
 
-export type CallOptions = Parameters<Client['callTool']>[1];
-
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Every wait asked for, retries' and polls' alike, in order: nothing really sleeps. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallResult>;
 }
 
 /**
@@ -43,13 +45,12 @@ export async function setup(
     ...tuning,
     poll: { initialDelayMs: 10, maxDelayMs: 40, deadlineMs: 60_000, sleep, ...tuning.poll },
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
+  const { client, call } = await toolClient(t, server, { credentials });
   return {
     fake,
     client,
     sleeps,
-    call: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
+    call,
   };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createClickUpServer } from '../index.js';
@@ -33,9 +33,8 @@ export async function setup(
     clock,
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { fake, client, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, server, { credentials });
+  return { fake, client, clock, call };
 }
 
 /** ClickUp takes the token bare in Authorization, without "Bearer". */

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { DocusignTuning } from '../accounts.js';
 import { createDocusignServer } from '../index.js';
 import { ACCOUNT, base } from './fake-docusign.js';
@@ -30,12 +36,10 @@ export function credentialsAt(baseUri: string, extra: Record<string, unknown> = 
   };
 }
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Waits the client asked for, in ms; none is really waited. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** Retries in no time and a fixed clock. */
@@ -65,14 +69,14 @@ export async function setup(
   const fake = await startFake();
   t.after(() => fake.close());
   const sleeps: number[] = [];
-  const client = await connect(
+  const { client, call } = await toolClient(
+    t,
     createDocusignServer(fastTuning(sleeps, { authHosts: [fake.url], ...tuning })),
     {
       credentials: credentials(fake.url),
     },
   );
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  return { fake, client, sleeps, call };
 }
 
 /** `METHOD /restapi/v2.1/accounts/{account}/path` for fake routes. */

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { DropboxTuning } from '../api.js';
 import { createDropboxServer } from '../index.js';
 
@@ -14,15 +20,11 @@ export const TOKEN = 'sl.u.AFbXrT0-dropbox-test-token-9f2c';
 export const FAST: DropboxTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
 
 /** Request options of a call: onprogress, signal. */
-export type CallOptions = Parameters<Client['callTool']>[1];
-
-export interface Harness {
+export interface Harness extends ToolClient {
   /** The RPC host (api.dropboxapi.com/2). */
   api: FakeService;
   /** The content host (content.dropboxapi.com/2). */
   content: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallResult>;
 }
 
 /**
@@ -36,13 +38,12 @@ export async function setup(
 ): Promise<Harness> {
   const api = await fakeFor(t, 'dropbox', '/2');
   const content = await fakeFor(t, 'dropbox_content', '/2');
-  const client = await connect(createDropboxServer({ ...FAST, ...tuning }), { credentials });
-  t.after(() => client.close());
+  const { client, call } = await toolClient(t, createDropboxServer({ ...FAST, ...tuning }), { credentials });
   return {
     api,
     content,
     client,
-    call: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
+    call,
   };
 }
 

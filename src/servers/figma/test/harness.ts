@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createFigmaServer } from '../index.js';
 
@@ -13,10 +19,8 @@ export const TOKEN = 'figu_oauth-test-token-7c1d';
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /**
@@ -28,9 +32,8 @@ export async function setup(
   credentials: ConnectOptions['credentials'] = { access_token: TOKEN },
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'figma', '/v1');
-  const client = await connect(createFigmaServer(FAST), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createFigmaServer(FAST), { credentials });
+  return { fake, client, call };
 }
 
 /** The one request the fake received, checked to carry the OAuth token. */

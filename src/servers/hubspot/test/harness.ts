@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createHubSpotServer, type HubSpotTuning } from '../index.js';
 import { HUB_ID } from './fake-hubspot.js';
@@ -14,11 +20,9 @@ export const TOKEN = 'fake-hubspot-oauth-token';
 /** Retries in milliseconds so error paths finish at once (production: the client's defaults). */
 export const FAST: HubSpotTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   clock: VirtualClock;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /**
@@ -32,11 +36,14 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'hubspot');
   const clock = new VirtualClock();
-  const client = await connect(createHubSpotServer({ ...FAST, clock, sleep: clock.sleep, ...tuning }), {
-    credentials,
-  });
-  t.after(() => client.close());
-  return { fake, client, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(
+    t,
+    createHubSpotServer({ ...FAST, clock, sleep: clock.sleep, ...tuning }),
+    {
+      credentials,
+    },
+  );
+  return { fake, client, clock, call };
 }
 
 /** Checks HubSpot's bearer header on a request. */

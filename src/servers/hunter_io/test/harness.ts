@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import {
   type CallResult,
   type ConnectOptions,
-  connect,
   data,
+  type ToolClient,
+  toolClient,
   failure as toolFailure,
 } from '../../../testing/mcp.js';
 import type { HunterTuning } from '../api.js';
@@ -30,11 +30,9 @@ export function fast(sleeps: number[], extra: HunterTuning = {}): HunterTuning {
   };
 }
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Hunter API on 127.0.0.1 (GUMCP_HUNTER_IO_API_URL) and an MCP client on a quick server. */
@@ -45,9 +43,8 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'hunter_io', BASE);
   const sleeps: number[] = [];
-  const client = await connect(createHunterServer(fast(sleeps, tuning)), { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createHunterServer(fast(sleeps, tuning)), { credentials });
+  return { fake, client, sleeps, call };
 }
 
 /** The key went in the X-API-KEY header, and in no URL. */

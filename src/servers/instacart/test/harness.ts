@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createInstacartServer } from '../index.js';
 
@@ -35,13 +35,12 @@ export async function setup(
   const production = await fakeFor(t, 'instacart', '/idp/v1');
   const development = await fakeFor(t, 'instacart-dev', '/idp/v1');
   const sleeps: number[] = [];
-  const client = await connect(createInstacartServer(fast(sleeps)), { credentials });
-  t.after(() => client.close());
+  const { call } = await toolClient(t, createInstacartServer(fast(sleeps)), { credentials });
   return {
     production,
     development,
     sleeps,
-    call: (name, args = {}) => client.callTool({ name, arguments: args }),
+    call,
   };
 }
 

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createIntercomServer } from '../index.js';
 import { ADMIN } from './fake-intercom.js';
@@ -17,12 +23,10 @@ export const CREDENTIALS = { access_token: TOKEN, token_type: 'Bearer', region: 
 /** The time the rate-limit wait reads (tests compare waits with it). */
 export const NOW = Date.UTC(2026, 4, 1, 12, 0, 0);
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Waits the upstream client asked for, in ms; none is really waited. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** Retries in no time, a fixed clock, and (unless `hosts` says otherwise) every region at the fake. */
@@ -51,9 +55,10 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'intercom');
   const sleeps: number[] = [];
-  const client = await connect(createIntercomServer(fastTuning(sleeps, tuning)), { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createIntercomServer(fastTuning(sleeps, tuning)), {
+    credentials,
+  });
+  return { fake, client, sleeps, call };
 }
 
 /** Every request carried the token and the pinned API version. */

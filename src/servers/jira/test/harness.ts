@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createJiraServer } from '../index.js';
 import { ACME, API } from './fake-jira.js';
@@ -23,10 +29,8 @@ export const CREDENTIALS = {
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Atlassian gateway on 127.0.0.1 and an MCP client on the Jira server pointed at it. */
@@ -35,9 +39,8 @@ export async function setup(
   credentials: ConnectOptions['credentials'] = CREDENTIALS,
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'jira');
-  const client = await connect(createJiraServer(FAST), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createJiraServer(FAST), { credentials });
+  return { fake, client, call };
 }
 
 export function assertHeaders(req: RecordedRequest, token = TOKEN): void {

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { type ClientTuning, REVISION } from '../api.js';
 import { createKlaviyoServer } from '../index.js';
 import { JSONAPI } from './fake-klaviyo.js';
@@ -34,11 +40,9 @@ export function fast(sleeps: number[] = []): ClientTuning {
   };
 }
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Klaviyo API on 127.0.0.1 (GUMCP_KLAVIYO_API_URL) and an MCP client on the server. */
@@ -48,9 +52,8 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'klaviyo', API);
   const sleeps: number[] = [];
-  const client = await connect(createKlaviyoServer(fast(sleeps)), { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createKlaviyoServer(fast(sleeps)), { credentials });
+  return { fake, client, sleeps, call };
 }
 
 export const route = (method: string, path: string) => `${method} ${API}/${path}`;

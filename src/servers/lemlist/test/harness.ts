@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createLemlistServer } from '../index.js';
@@ -18,11 +24,9 @@ export const fast = (clock: VirtualClock): ClientTuning => ({
   clock,
 });
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
   clock: VirtualClock;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake lemlist API on 127.0.0.1 (GUMCP_LEMLIST_API_URL) and an MCP client on a server with a virtual clock. */
@@ -36,9 +40,10 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'lemlist', '/api');
   const clock = new VirtualClock();
-  const client = await connect(createLemlistServer({ ...fast(clock), ...tuning }), { credentials });
-  t.after(() => client.close());
-  return { fake, clock, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createLemlistServer({ ...fast(clock), ...tuning }), {
+    credentials,
+  });
+  return { fake, clock, client, call };
 }
 
 /** HTTP Basic with an empty user name and the key as password. */

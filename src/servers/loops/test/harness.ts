@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createLoopsServer } from '../index.js';
@@ -30,9 +30,8 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'loops', '/api/v1');
   const clock = new VirtualClock();
-  const client = await connect(createLoopsServer(fast(clock)), { credentials });
-  t.after(() => client.close());
-  return { fake, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { call } = await toolClient(t, createLoopsServer(fast(clock)), { credentials });
+  return { fake, clock, call };
 }
 
 export function assertAuth(req: RecordedRequest, key = KEY): void {

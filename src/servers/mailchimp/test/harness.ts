@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createMailchimpServer } from '../index.js';
 
@@ -26,10 +32,8 @@ export const FAST: ClientTuning = {
   sleep: async () => undefined,
 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Mailchimp on 127.0.0.1 (every data centre under /{dc}/3.0) and an MCP client on the server. */
@@ -39,9 +43,8 @@ export async function setup(
   tuning: ClientTuning = FAST,
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'mailchimp', '/{dc}/3.0');
-  const client = await connect(createMailchimpServer(tuning), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createMailchimpServer(tuning), { credentials });
+  return { fake, client, call };
 }
 
 export const route = (method: string, path: string, base = API) => `${method} ${base}/${path}`;

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { API_VERSION, type ClientTuning } from '../api.js';
 import { createMailerLiteServer } from '../index.js';
 
@@ -20,12 +26,10 @@ export const fast = (sleeps: number[] = []): ClientTuning => ({
   },
 });
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Waits between attempts, recorded rather than slept. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake MailerLite API on 127.0.0.1 (GUMCP_MAILERLITE_API_URL) and an MCP client on a server with fast retries. */
@@ -35,9 +39,8 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'mailerlite', '/api');
   const sleeps: number[] = [];
-  const client = await connect(createMailerLiteServer(fast(sleeps)), { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createMailerLiteServer(fast(sleeps)), { credentials });
+  return { fake, client, sleeps, call };
 }
 
 /** The key, the JSON headers MailerLite asks for on every request, and the pinned API version. */

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { type ClientTuning, MONDAY_API_VERSION } from '../api.js';
 import { createMondayServer } from '../index.js';
 import { calls, type GraphQLCall } from './fake-monday.js';
@@ -21,10 +27,8 @@ export const FAST: ClientTuning = {
   maxThrottleWaitMs: 100,
 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake monday.com API on 127.0.0.1 (at /v2, as the real one) and an MCP client on the server. */
@@ -33,9 +37,8 @@ export async function setup(
   credentials: ConnectOptions['credentials'] = { access_token: TOKEN },
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'monday', '/v2');
-  const client = await connect(createMondayServer(FAST), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createMondayServer(FAST), { credentials });
+  return { fake, client, call };
 }
 
 /** monday.com's headers: the bare token, the pinned API version, JSON. */

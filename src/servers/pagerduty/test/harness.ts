@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { ACCEPT, type ClientTuning } from '../api.js';
 import { createPagerDutyServer } from '../index.js';
 
@@ -12,12 +18,10 @@ export const TOKEN = 'pdus+_fake-pagerduty-oauth-token';
 export const API_KEY = 'fake-pagerduty-api-key';
 export const EMAIL = 'earline@example.com';
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** The waits the client took between attempts, in ms (recorded, not slept). */
   waits: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake PagerDuty on 127.0.0.1 (GUMCP_PAGERDUTY_API_URL) and an MCP client whose retries wait no time. */
@@ -37,9 +41,8 @@ export async function setup(
     },
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { fake, client, waits, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, server, { credentials });
+  return { fake, client, waits, call };
 }
 
 /** The headers every PagerDuty request carries: the token and the versioned media type. */

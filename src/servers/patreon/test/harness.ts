@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createPatreonServer } from '../index.js';
 import { BASE } from './fake-patreon.js';
@@ -37,9 +37,8 @@ export async function setup(
     },
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { fake, waits, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { call } = await toolClient(t, server, { credentials });
+  return { fake, waits, call };
 }
 
 export function assertAuth(req: RecordedRequest, token = TOKEN): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import type { RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import { createPayPalServer, type PayPalTuning } from '../index.js';
 import { CLIENT_ID, CLIENT_SECRET, type PayPalFake, startPayPal } from './fake-paypal.js';
 
@@ -44,14 +44,13 @@ export async function setup(
     now: clock.now,
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
+  const { client, call } = await toolClient(t, server, { credentials });
   return {
     ...paypal,
     client,
     clock,
     sleeps,
-    call: (name, args = {}) => client.callTool({ name, arguments: args }),
+    call,
   };
 }
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
 import {
   type CallResult,
   type ConnectOptions,
-  connect,
   data,
+  type ToolClient,
+  toolClient,
   failure as toolFailure,
 } from '../../../testing/mcp.js';
 import type { PerplexityTuning } from '../api.js';
@@ -15,12 +15,10 @@ import { KEY } from './fake-perplexity.js';
 
 export { type CallResult, data };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Every wait a retry asked for, in order: nothing really sleeps. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fast, virtual-clock tuning: retries wait for nothing, and record what they would have waited. */
@@ -44,13 +42,14 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'perplexity');
   const sleeps: number[] = [];
-  const client = await connect(createPerplexityServer({ ...tuning(sleeps), ...extra }), { credentials });
-  t.after(() => client.close());
+  const { client, call } = await toolClient(t, createPerplexityServer({ ...tuning(sleeps), ...extra }), {
+    credentials,
+  });
   return {
     fake,
     client,
     sleeps,
-    call: (name, args = {}) => client.callTool({ name, arguments: args }),
+    call,
   };
 }
 

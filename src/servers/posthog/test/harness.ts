@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { apiUrlVariable } from '../../../upstream/client.js';
 import { type ClientTuning, INGEST_ID } from '../api.js';
 import { createPostHogServer } from '../index.js';
@@ -30,11 +36,9 @@ export const CREDENTIALS = {
   organization_id: ORG,
 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /**
@@ -53,9 +57,8 @@ export async function setup(
     delete process.env[ingest];
   });
   const sleeps: number[] = [];
-  const client = await connect(createPostHogServer(fast(sleeps)), { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createPostHogServer(fast(sleeps)), { credentials });
+  return { fake, client, sleeps, call };
 }
 
 /** The personal API key as a Bearer token, and JSON. */

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { createQuickBooksServer, type QuickBooksTuning } from '../index.js';
 import { REALM } from './fake-quickbooks.js';
 
@@ -26,10 +32,8 @@ export const FAST: QuickBooksTuning = {
   today: () => TODAY,
 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Accounting API on 127.0.0.1 (GUMCP_QUICKBOOKS_API_URL) and an MCP client with fast retries and a fixed date. */
@@ -38,9 +42,8 @@ export async function setup(
   credentials: ConnectOptions['credentials'] = CREDENTIALS,
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'quickbooks', '/v3/company');
-  const client = await connect(createQuickBooksServer(FAST), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createQuickBooksServer(FAST), { credentials });
+  return { fake, client, call };
 }
 
 /** Every request: the bearer token and minorversion=75. */

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createRedditServer } from '../index.js';
 
@@ -13,12 +19,10 @@ export const DEFAULT_AGENT = 'server:gumcp-reddit:v1.0.0 (gumcp MCP server for R
 /** The time rate-limit messages are dated with. */
 export const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** The waits the upstream client asked for, in ms; none really happens. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /**
@@ -46,9 +50,8 @@ export async function setup(
     },
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, server, { credentials });
+  return { fake, client, sleeps, call };
 }
 
 /** Every call carries the bearer token and the User-Agent Reddit requires. */

@@ -1,22 +1,24 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ReductoTuning } from '../api.js';
 import { createReductoServer } from '../index.js';
 import { KEY } from './fake-reducto.js';
 
 export { type CallResult, data, failure };
 
-export type CallOptions = Parameters<Client['callTool']>[1];
-
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Every wait asked for, retries' and polls' alike, in order: nothing really sleeps. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallResult>;
 }
 
 /** The tuning tests use: fast retries, and a virtual sleep for retries and job polls. */
@@ -46,13 +48,14 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'reducto');
   const sleeps: number[] = [];
-  const client = await connect(createReductoServer(testTuning(sleeps, tuning)), { credentials });
-  t.after(() => client.close());
+  const { client, call } = await toolClient(t, createReductoServer(testTuning(sleeps, tuning)), {
+    credentials,
+  });
   return {
     fake,
     client,
     sleeps,
-    call: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
+    call,
   };
 }
 

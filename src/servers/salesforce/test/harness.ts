@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, type RecordedRequest, startFake } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createSalesforceServer } from '../index.js';
 import { DATA, ORG_ID, USER_ID } from './fake-salesforce.js';
@@ -24,10 +30,8 @@ export const credentialsFor = (instance: string, token = TOKEN) => ({
   token_type: 'Bearer',
 });
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /**
@@ -41,11 +45,10 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await startFake();
   t.after(() => fake.close());
-  const client = await connect(createSalesforceServer({ ...FAST, ...tuning }), {
+  const { client, call } = await toolClient(t, createSalesforceServer({ ...FAST, ...tuning }), {
     credentials: credentials ? credentials(fake.url) : credentialsFor(fake.url),
   });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  return { fake, client, call };
 }
 
 export const describe = (requests: readonly RecordedRequest[]) =>

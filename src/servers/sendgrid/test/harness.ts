@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createSendGridServer } from '../index.js';
 
@@ -37,9 +37,8 @@ export async function setup(
   const fake = await fakeFor(t, 'sendgrid', '/v3');
   const eu = await fakeFor(t, 'sendgrid-eu', '/v3');
   const sleeps: number[] = [];
-  const client = await connect(createSendGridServer(fast(sleeps, tuning)), { credentials });
-  t.after(() => client.close());
-  return { fake, eu, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { call } = await toolClient(t, createSendGridServer(fast(sleeps, tuning)), { credentials });
+  return { fake, eu, sleeps, call };
 }
 
 export function assertAuth(req: RecordedRequest, key = KEY): void {

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createShopifyServer } from '../index.js';
 import { API, calls, ENDPOINT, type GraphQLCall, SHOP_DOMAIN } from './fake-shopify.js';
@@ -28,10 +34,8 @@ export const FAST: ClientTuning = {
   maxThrottleWaitMs: 100,
 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Admin API (GUMCP_SHOPIFY_API_URL points at its /admin/api/2026-10) and an MCP client on the server. */
@@ -41,9 +45,8 @@ export async function setup(
   tuning: ClientTuning = FAST,
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'shopify', API);
-  const client = await connect(createShopifyServer(tuning), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createShopifyServer(tuning), { credentials });
+  return { fake, client, call };
 }
 
 /** Shopify's request: a JSON POST to graphql.json with the token in X-Shopify-Access-Token, no bearer. */

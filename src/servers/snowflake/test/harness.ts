@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, text } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  type ToolClient,
+  text,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { createSnowflakeServer } from '../index.js';
 import type { SnowflakeTuning } from '../runner.js';
 import { testKey } from './fake-sqlapi.js';
@@ -30,11 +36,9 @@ export const password = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** Small retries and waits; a sleep that records each wait and returns at once. */
@@ -61,9 +65,8 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'snowflake');
   const sleeps: number[] = [];
-  const client = await connect(createSnowflakeServer(fast(sleeps, tuning)), { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createSnowflakeServer(fast(sleeps, tuning)), { credentials });
+  return { fake, client, sleeps, call };
 }
 
 const SECRETS = () => [PASSWORD, PAT, testKey().pem.split('\n')[1] ?? 'unused'];

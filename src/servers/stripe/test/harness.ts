@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import type { RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import { parseForm } from '../../../upstream/form.js';
 import { type ClientTuning, STRIPE_VERSION } from '../api.js';
 import { createStripeServer } from '../index.js';
@@ -48,9 +48,8 @@ export async function setup(
     },
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { ...stripe, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, server, { credentials });
+  return { ...stripe, client, sleeps, call };
 }
 
 /** Checks the key and the pinned version on a request. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import { type CallResult, type ConnectOptions, data, failure, toolClient } from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createTwilioServer } from '../index.js';
 import { ACCOUNT_SID, KEY_SECRET, KEY_SID } from './fake-twilio.js';
@@ -54,13 +54,10 @@ export async function setup(
     },
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
   return {
     ...fakes,
-    client,
+    ...(await toolClient(t, server, { credentials })),
     sleeps,
-    call: (name, args = {}) => client.callTool({ name, arguments: args }),
     requests: () => Object.values(fakes).flatMap((f: FakeService) => f.requests),
   };
 }

@@ -1,7 +1,13 @@
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, startFake } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import { createTypeformServer, type TypeformTuning } from '../index.js';
 
@@ -9,14 +15,12 @@ export { type CallResult, data, failure };
 
 export const TOKEN = 'tfp_oauth-access-token-secret-part';
 
-export interface Harness {
+export interface Harness extends ToolClient {
   /** The US host (GUMCP_TYPEFORM_API_URL). */
   fake: FakeService;
   /** The EU host. */
   eu: FakeService;
   clock: VirtualClock;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
-  client: Client;
 }
 
 /**
@@ -44,7 +48,6 @@ export async function setup(
     hosts: { eu: eu.url },
     ...tuning,
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { fake, eu, clock, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, server, { credentials });
+  return { fake, eu, clock, client, call };
 }

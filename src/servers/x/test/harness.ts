@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { VirtualClock } from '../../../testing/virtual-clock.js';
 import type { ClientTuning } from '../api.js';
 import { createXServer } from '../index.js';
@@ -21,11 +27,9 @@ export const CREDENTIALS = {
   expires_at: Math.floor(Date.now() / 1000) + 7200,
 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   clock: VirtualClock;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake X API (GUMCP_X_API_URL points at its /2) and an MCP client on a server with a virtual clock. */
@@ -36,14 +40,14 @@ export async function setup(
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'x', API);
   const clock = new VirtualClock(1_750_000_000_000);
-  const client = await connect(
+  const { client, call } = await toolClient(
+    t,
     createXServer({ retries: 2, backoffMs: 1, timeoutMs: 2000, clock, ...tuning }),
     {
       credentials,
     },
   );
-  t.after(() => client.close());
-  return { fake, client, clock, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  return { fake, client, clock, call };
 }
 
 export const route = (method: string, path: string) => `${method} ${API}/${path}`;

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import type { ClientTuning } from '../api.js';
 import { createZendeskServer } from '../index.js';
 import { API } from './fake-zendesk.js';
@@ -24,10 +30,8 @@ export const CREDENTIALS = {
 /** Retries and backoff in milliseconds, so error tests finish at once (production: client defaults). */
 export const FAST: ClientTuning = { retries: 2, backoffMs: 1, timeoutMs: 2000, maxRetryAfterMs: 100 };
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /** A fake Zendesk (GUMCP_ZENDESK_API_URL points at its /api/v2) and an MCP client on the server. */
@@ -37,9 +41,8 @@ export async function setup(
   tuning: ClientTuning = FAST,
 ): Promise<Harness> {
   const fake = await fakeFor(t, 'zendesk', API);
-  const client = await connect(createZendeskServer(tuning), { credentials });
-  t.after(() => client.close());
-  return { fake, client, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, createZendeskServer(tuning), { credentials });
+  return { fake, client, call };
 }
 
 export const route = (method: string, path: string) => `${method} ${API}/${path}`;

@@ -1,20 +1,24 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Client } from '@modelcontextprotocol/client';
 import { type FakeService, fakeFor, type RecordedRequest } from '../../../testing/fake-service.js';
-import { type CallResult, type ConnectOptions, connect, data, failure } from '../../../testing/mcp.js';
+import {
+  type CallResult,
+  type ConnectOptions,
+  data,
+  failure,
+  type ToolClient,
+  toolClient,
+} from '../../../testing/mcp.js';
 import { createZoomServer } from '../index.js';
 
 export { type CallResult, data, failure };
 
 export const TOKEN = 'zoom-access-eyJzdiI6IjAwMDAwMSJ9-test';
 
-export interface Harness {
+export interface Harness extends ToolClient {
   fake: FakeService;
-  client: Client;
   /** Waits the upstream client asked for, in ms; none is really waited. */
   sleeps: number[];
-  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
 }
 
 /**
@@ -36,9 +40,8 @@ export async function setup(
       sleeps.push(ms);
     },
   });
-  const client = await connect(server, { credentials });
-  t.after(() => client.close());
-  return { fake, client, sleeps, call: (name, args = {}) => client.callTool({ name, arguments: args }) };
+  const { client, call } = await toolClient(t, server, { credentials });
+  return { fake, client, sleeps, call };
 }
 
 /** The one request the fake received, checked to carry the OAuth token. */
