@@ -229,6 +229,27 @@ export function reductoTools(connect: ApiFactory): Record<string, AnyToolDef> {
       handler: (args, ctx) => run(args, connect(ctx)) as ReturnType<ToolDef<I, O>['handler']>,
     });
 
+  /** The twin of a waiting tool that returns the job id at once, with a webhook to notify when it ends. */
+  const startTool = (kind: JobKind, title: string, description: string, fields: z.ZodRawShape) =>
+    reductoTool({
+      description,
+      input: z.object({
+        document_url: documentUrl,
+        ...fields,
+        options,
+        advanced_options: advancedOptions,
+        priority: priority(false),
+        webhook,
+        experimental_options: experimentalOptions,
+      }),
+      output: startedSchema,
+      annotations: { title, ...adds },
+      async run(args, reducto) {
+        const id = await reducto.submit(kind, body(args), documentSubject(args.document_url));
+        return started(id, kind, args.webhook);
+      },
+    });
+
   return {
     parse_document: reductoTool({
       description:
@@ -255,25 +276,13 @@ export function reductoTools(connect: ApiFactory): Record<string, AnyToolDef> {
       },
     }),
 
-    parse_document_async: reductoTool({
-      description:
-        'Start parsing a document with Reducto and return its job_id at once; get_job_status gives the ' +
+    parse_document_async: startTool(
+      'parse',
+      'Start parsing a document',
+      'Start parsing a document with Reducto and return its job_id at once; get_job_status gives the ' +
         'status and, once Completed, the chunks. A webhook can be notified when it ends.',
-      input: z.object({
-        document_url: documentUrl,
-        options,
-        advanced_options: advancedOptions,
-        priority: priority(false),
-        webhook,
-        experimental_options: experimentalOptions,
-      }),
-      output: startedSchema,
-      annotations: { title: 'Start parsing a document', ...adds },
-      async run(args, reducto) {
-        const id = await reducto.submit('parse', body(args), documentSubject(args.document_url));
-        return started(id, 'parse', args.webhook);
-      },
-    }),
+      {},
+    ),
 
     extract_data: reductoTool({
       description:
@@ -302,27 +311,13 @@ export function reductoTools(connect: ApiFactory): Record<string, AnyToolDef> {
       },
     }),
 
-    extract_data_async: reductoTool({
-      description:
-        'Start extracting data in the given JSON schema from a document and return the job_id at once; ' +
+    extract_data_async: startTool(
+      'extract',
+      'Start extracting data',
+      'Start extracting data in the given JSON schema from a document and return the job_id at once; ' +
         'get_job_status gives the result.',
-      input: z.object({
-        document_url: documentUrl,
-        schema: extractionSchema,
-        ...extractFields,
-        options,
-        advanced_options: advancedOptions,
-        priority: priority(false),
-        webhook,
-        experimental_options: experimentalOptions,
-      }),
-      output: startedSchema,
-      annotations: { title: 'Start extracting data', ...adds },
-      async run(args, reducto) {
-        const id = await reducto.submit('extract', body(args), documentSubject(args.document_url));
-        return started(id, 'extract', args.webhook);
-      },
-    }),
+      { schema: extractionSchema, ...extractFields },
+    ),
 
     split_document: reductoTool({
       description:
@@ -349,27 +344,13 @@ export function reductoTools(connect: ApiFactory): Record<string, AnyToolDef> {
       },
     }),
 
-    split_document_async: reductoTool({
-      description:
-        'Start splitting a document into the described sections and return the job_id at once; ' +
+    split_document_async: startTool(
+      'split',
+      'Start splitting a document',
+      'Start splitting a document into the described sections and return the job_id at once; ' +
         'get_job_status gives the result.',
-      input: z.object({
-        document_url: documentUrl,
-        split_description: splitDescription,
-        split_rules: splitRules,
-        options,
-        advanced_options: advancedOptions,
-        priority: priority(false),
-        webhook,
-        experimental_options: experimentalOptions,
-      }),
-      output: startedSchema,
-      annotations: { title: 'Start splitting a document', ...adds },
-      async run(args, reducto) {
-        const id = await reducto.submit('split', body(args), documentSubject(args.document_url));
-        return started(id, 'split', args.webhook);
-      },
-    }),
+      { split_description: splitDescription, split_rules: splitRules },
+    ),
 
     get_job_status: reductoTool({
       description:
